@@ -1,0 +1,21 @@
+# Production image: the jar built from source, run by a non-root user on a JRE.
+# The jar contains no embedded PostgreSQL (see pom.xml): configure SPRING_DATASOURCE_URL.
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+# Tests run in CI (they need Chromium); the image is built from tested sources.
+RUN ./mvnw -B -q package -DskipTests && cp target/passerelle-*.jar /src/passerelle.jar
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system passerelle && useradd --system --gid passerelle --uid 10001 --no-create-home passerelle
+WORKDIR /app
+COPY --from=build /src/passerelle.jar /app/passerelle.jar
+USER passerelle
+ENV PASSERELLE_EMBEDDED_DB_ENABLED=false \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/passerelle.jar"]

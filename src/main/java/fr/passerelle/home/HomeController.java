@@ -1,0 +1,47 @@
+package fr.passerelle.home;
+
+import fr.passerelle.organisation.CurrentUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sends each signed-in user to the home page of their role. */
+@Controller
+class HomeController {
+
+    private final HomeSummaries summaries;
+
+    HomeController(HomeSummaries summaries) {
+        this.summaries = summaries;
+    }
+
+    @GetMapping("/")
+    String root(@AuthenticationPrincipal CurrentUser user) {
+        return "redirect:" + user.getRole().homePath();
+    }
+
+    @GetMapping("/advisor")
+    String advisorHome() {
+        return "home/advisor";
+    }
+
+    @GetMapping("/officer")
+    String officerHome(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("territory", summaries.territory(user.getDepartementCode()));
+        return "home/officer";
+    }
+
+    @GetMapping("/provider")
+    String providerHome() {
+        return "home/provider";
+    }
+
+    @GetMapping("/admin")
+    String adminHome(Model model) {
+        model.addAttribute("organisationCounts", summaries.activeOrganisationsByKind());
+        model.addAttribute("userCount", summaries.enabledUserCount());
+        return "home/admin";
+    }
+}

@@ -1,0 +1,79 @@
+package fr.passerelle.organisation;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A France Travail agency, a Caf, a provider…: the unit that users belong to and data is scoped by. */
+@Entity
+public class Organisation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    private OrganisationKind kind;
+
+    private String name;
+
+    /** The territory it serves or sits in. */
+    private String departementCode;
+
+    /** INSEE code of its commune, when it has one address. */
+    private String communeCode;
+
+    private boolean active = true;
+
+    @Version
+    private long version;
+
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Organisation() {
+    }
+
+    public Organisation(OrganisationKind kind, String name, String departementCode, String communeCode) {
+        this.kind = Objects.requireNonNull(kind);
+        this.name = Objects.requireNonNull(name).trim();
+        this.departementCode = Objects.requireNonNull(departementCode);
+        this.communeCode = communeCode;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public OrganisationKind getKind() {
+        return kind;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDepartementCode() {
+        return departementCode;
+    }
+
+    public String getCommuneCode() {
+        return communeCode;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

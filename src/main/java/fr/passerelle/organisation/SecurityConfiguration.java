@@ -1,0 +1,98 @@
+package fr.passerelle.organisation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.util.Map;
+
+/**
+ * Everything is behind the login form except the login page, static assets and the health probes.
+ * Pages of each role are reserved to it; finer rules (organisation scoping) live in each feature's service.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere: every asset comes from this origin. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'self'; "
+            + "object-src 'none'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
+        http
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
+                                "/favicon.ico", "/favicon.svg")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/advisor/**").hasRole(Role.ADVISOR.name())
+                        .requestMatchers("/officer/**").hasRole(Role.CAF_OFFICER.name())
+                        .requestMatchers("/provider/**").hasRole(Role.PROVIDER.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler(roleHomeSuccessHandler())
+                        .failureHandler(failureHandler())
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserAccountDetailsService userDetailsService,
+            PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(userDetailsService);
+        passwordCheck.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle));
+    }
+
+    /** Back to the page asked for before signing in (a link to a referral), otherwise to the role's home page. */
+    private static AuthenticationSuccessHandler roleHomeSuccessHandler() {
+        return new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) {
+                return ((CurrentUser) authentication.getPrincipal()).getRole().homePath();
+            }
+        };
+    }
+
+    /** A lock gets its own message; every other failure the same one, so that nothing tells which accounts exist. */
+    private static ExceptionMappingAuthenticationFailureHandler failureHandler() {
+        var handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        return handler;
+    }
+}

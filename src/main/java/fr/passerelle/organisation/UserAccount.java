@@ -1,0 +1,121 @@
+package fr.passerelle.organisation;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+/** A person who signs in: one role, one organisation. Never deleted, only disabled. */
+@Entity
+public class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    private String passwordHash;
+
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "organisation_id")
+    private Organisation organisation;
+
+    private boolean enabled = true;
+
+    private boolean passwordChangeRequired;
+
+    @Version
+    private long version;
+
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {
+    }
+
+    /**
+     * @param passwordHash an encoded password, as produced by the application's {@code PasswordEncoder}
+     * @throws IllegalArgumentException when the organisation's kind does not allow the role
+     */
+    public UserAccount(String username, String passwordHash, String displayName, Role role,
+            Organisation organisation) {
+        if (!organisation.getKind().allows(role)) {
+            throw new IllegalArgumentException(
+                    "Role " + role + " is not allowed in an organisation of kind " + organisation.getKind());
+        }
+        this.username = normaliseUsername(username);
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.displayName = Objects.requireNonNull(displayName).trim();
+        this.role = role;
+        this.organisation = organisation;
+    }
+
+    /** Usernames are compared case-insensitively: they are stored trimmed and lower-cased. */
+    public static String normaliseUsername(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The next sign-in must start by choosing a new password (used for temporary passwords). */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
+    /** Replaces the password; a password chosen by the user ends any requirement to change it. */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = Objects.requireNonNull(newPasswordHash);
+        this.passwordChangeRequired = false;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Organisation getOrganisation() {
+        return organisation;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+}

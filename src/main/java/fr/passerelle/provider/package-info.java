@@ -1,0 +1,2 @@
+/** The registry of providers: childminders and their AVIP labels, home-care services and AVIP crèches. */
+package fr.passerelle.provider;

@@ -1,0 +1,290 @@
+package fr.passerelle.referral;
+
+import java.util.List;
+import java.util.UUID;
+
+import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.system.StaleDataException;
+import fr.passerelle.territory.Commune;
+import fr.passerelle.territory.CommuneDirectory;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.validation.groups.Default;
+
+/** The advisor's side of referrals: "Mes orientations", filing, editing, submitting, answering, withdrawing. */
+@Controller
+@RequestMapping("/advisor/referrals")
+class AdvisorReferralController {
+
+    static final String SEARCH_ATTRIBUTE = "referralSearch";
+
+    private static final String FORM_VIEW = "referral/form";
+
+    private final ReferralService referrals;
+    private final ReferralQueries queries;
+    private final ReferralFormMapper mapper;
+    private final CommuneDirectory communes;
+    private final SmartValidator validator;
+
+    AdvisorReferralController(ReferralService referrals, ReferralQueries queries, ReferralFormMapper mapper,
+            CommuneDirectory communes, SmartValidator validator) {
+        this.referrals = referrals;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.communes = communes;
+        this.validator = validator;
+    }
+
+    @ModelAttribute("statuses")
+    ReferralStatus[] statuses() {
+        return ReferralStatus.values();
+    }
+
+    @ModelAttribute("purposes")
+    Purpose[] purposes() {
+        return Purpose.values();
+    }
+
+    @ModelAttribute("needs")
+    CareNeed[] needs() {
+        return CareNeed.values();
+    }
+
+    @ModelAttribute("sorts")
+    ReferralFilter.Sort[] sorts() {
+        return ReferralFilter.Sort.values();
+    }
+
+    @ModelAttribute("days")
+    java.time.DayOfWeek[] days() {
+        return java.time.DayOfWeek.values();
+    }
+
+    /** Blank fields are absent, not empty strings: "" is not a Caf number, nothing is. */
+    @InitBinder("form")
+    void trimStrings(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser advisor, @ModelAttribute("filter") ReferralFilter filter,
+            HttpSession session, Model model) {
+        String search = (String) session.getAttribute(SEARCH_ATTRIBUTE);
+        model.addAttribute("search", search);
+        model.addAttribute("page", queries.forOrganisation(advisor.getOrganisationId(), filter, search));
+        return "referral/list";
+    }
+
+    /** The name search is posted and kept in the session, never in the URL. */
+    @PostMapping("/search")
+    String search(@RequestParam(required = false) String q, HttpSession session) {
+        if (q == null || q.isBlank()) {
+            session.removeAttribute(SEARCH_ATTRIBUTE);
+        }
+        else {
+            session.setAttribute(SEARCH_ATTRIBUTE, q.trim());
+        }
+        return "redirect:/advisor/referrals";
+    }
+
+    @GetMapping("/new")
+    String initCreationForm(Model model) {
+        ReferralForm form = new ReferralForm();
+        form.setCreationToken(UUID.randomUUID());
+        model.addAttribute("form", form);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/new")
+    String processCreationForm(@AuthenticationPrincipal CurrentUser advisor, @ModelAttribute("form") ReferralForm form,
+            BindingResult result, @RequestParam(defaultValue = "save") String action, Model model,
+            RedirectAttributes redirect) {
+        if (form.getCreationToken() == null) {
+            form.setCreationToken(UUID.randomUUID());
+        }
+        if (changeChildRows(form, action)) {
+            return FORM_VIEW;
+        }
+        boolean submit = "submit".equals(action);
+        ReferralDetails details = validate(form, result, submit);
+        if (details == null) {
+            return FORM_VIEW;
+        }
+        if (submit && !form.isDuplicateConfirmed() && warnOfDuplicates(advisor, details, null, model)) {
+            return FORM_VIEW;
+        }
+        Referral referral;
+        try {
+            referral = referrals.create(advisor, form.getCreationToken(), details, submit);
+        }
+        catch (DataIntegrityViolationException ex) {
+            // The same form was posted twice at once and the other request filed it.
+            referral = referrals.findByCreationToken(advisor, form.getCreationToken());
+        }
+        redirect.addFlashAttribute("flash", submit ? "referral.flash.submitted" : "referral.flash.saved");
+        return "redirect:/advisor/referrals/" + referral.getId();
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id, Model model) {
+        Referral referral = referrals.get(advisor, id);
+        model.addAttribute("referral", referral);
+        model.addAttribute("timeline", referrals.timeline(id));
+        model.addAttribute("communes", communeLabels(referral));
+        if (referral.getStatus().isOpen()) {
+            model.addAttribute("duplicates", referrals.findDuplicates(advisor, referral.details(), id));
+        }
+        return "referral/view";
+    }
+
+    @GetMapping("/{id}/edit")
+    String initUpdateForm(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id, Model model) {
+        Referral referral = referrals.get(advisor, id);
+        if (!referral.getStatus().isEditable()) {
+            return "redirect:/advisor/referrals/" + id;
+        }
+        model.addAttribute("form", mapper.toForm(referral));
+        model.addAttribute("referral", referral);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/{id}/edit")
+    String processUpdateForm(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id,
+            @ModelAttribute("form") ReferralForm form, BindingResult result,
+            @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+        Referral referral = referrals.get(advisor, id);
+        model.addAttribute("referral", referral);
+        if (changeChildRows(form, action)) {
+            return FORM_VIEW;
+        }
+        boolean submit = "submit".equals(action) && referral.getStatus() == ReferralStatus.DRAFT;
+        ReferralDetails details = validate(form, result, submit || referral.getStatus() != ReferralStatus.DRAFT);
+        if (details == null) {
+            return FORM_VIEW;
+        }
+        if (submit && !form.isDuplicateConfirmed() && warnOfDuplicates(advisor, details, id, model)) {
+            return FORM_VIEW;
+        }
+        try {
+            referrals.update(advisor, id, form.getVersion() == null ? -1 : form.getVersion(), details, submit);
+        }
+        catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
+            // Someone else saved first: keep what this user typed, say so, and let them save over it knowingly.
+            result.reject("referral.stale");
+            form.setVersion(referrals.get(advisor, id).getVersion());
+            return FORM_VIEW;
+        }
+        catch (IllegalReferralTransitionException ex) {
+            redirect.addFlashAttribute("error", "referral.transition.illegal");
+            return "redirect:/advisor/referrals/" + id;
+        }
+        redirect.addFlashAttribute("flash", submit ? "referral.flash.submitted" : "referral.flash.saved");
+        return "redirect:/advisor/referrals/" + id;
+    }
+
+    @PostMapping("/{id}/submit")
+    String submit(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id, @RequestParam long version,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "referral.flash.submitted", () -> referrals.submit(advisor, id, version));
+    }
+
+    @PostMapping("/{id}/answer")
+    String answer(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) String answer, RedirectAttributes redirect) {
+        if (answer == null || answer.isBlank()) {
+            redirect.addFlashAttribute("answerError", "referral.answer.required");
+            return "redirect:/advisor/referrals/" + id + "#answer";
+        }
+        return act(id, redirect, "referral.flash.answered",
+                () -> referrals.answerInformationRequest(advisor, id, version, answer));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        if (reason == null || reason.isBlank()) {
+            redirect.addFlashAttribute("withdrawError", "referral.withdraw.reason.required");
+            return "redirect:/advisor/referrals/" + id + "#withdraw";
+        }
+        return act(id, redirect, "referral.flash.withdrawn", () -> referrals.withdraw(advisor, id, version, reason));
+    }
+
+    /** Runs one status change and says how it went; a stale page or an illegal move is explained, never a crash. */
+    private static String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", success);
+        }
+        catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
+            redirect.addFlashAttribute("error", "referral.stale.action");
+        }
+        catch (IllegalReferralTransitionException ex) {
+            redirect.addFlashAttribute("error", "referral.transition.illegal");
+        }
+        catch (IncompleteReferralException ex) {
+            redirect.addFlashAttribute("error", "referral.incomplete");
+        }
+        return "redirect:/advisor/referrals/" + id;
+    }
+
+    /** Adds or removes a child row without saving anything; {@code true} when that was the action. */
+    private static boolean changeChildRows(ReferralForm form, String action) {
+        if ("add-child".equals(action)) {
+            if (form.getChildren().size() < Referral.MAX_CHILDREN) {
+                form.getChildren().add(new ReferralForm.ChildForm());
+            }
+            return true;
+        }
+        if (action.startsWith("remove-child-")) {
+            int index = Integer.parseInt(action.substring("remove-child-".length()));
+            if (index >= 0 && index < form.getChildren().size()) {
+                form.getChildren().remove(index);
+            }
+            form.ensureOneChildRow();
+            return true;
+        }
+        return false;
+    }
+
+    private ReferralDetails validate(ReferralForm form, BindingResult result, boolean complete) {
+        form.dropBlankChildren();
+        if (complete) {
+            validator.validate(form, result, Default.class, ReferralForm.Complete.class);
+        }
+        else {
+            validator.validate(form, result);
+        }
+        ReferralDetails details = mapper.toDetails(form, result, complete);
+        form.ensureOneChildRow();
+        return details;
+    }
+
+    private boolean warnOfDuplicates(CurrentUser advisor, ReferralDetails details, Long id, Model model) {
+        List<DuplicateReferral> duplicates = referrals.findDuplicates(advisor, details, id);
+        model.addAttribute("duplicates", duplicates);
+        return !duplicates.isEmpty();
+    }
+
+    private java.util.Map<String, Commune> communeLabels(Referral referral) {
+        return communes.findAllByInseeCodes(java.util.stream.Stream.of(referral.getCommuneCode(),
+                referral.getPurposeCommuneCode()).filter(java.util.Objects::nonNull).toList());
+    }
+}

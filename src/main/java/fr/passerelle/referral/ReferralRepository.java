@@ -1,0 +1,26 @@
+package fr.passerelle.referral;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ReferralRepository extends JpaRepository<Referral, Long>, JpaSpecificationExecutor<Referral> {
+
+    Optional<Referral> findByCreationToken(UUID creationToken);
+
+    /** A referral with the people its page names, in one statement (its children come in a second). */
+    @Query("""
+            select r from Referral r join fetch r.organisation join fetch r.createdBy
+            left join fetch r.consentCollectedBy where r.id = :id""")
+    Optional<Referral> findDetailedById(Long id);
+
+    /** The timeline with who did what and for which organisation, in one statement. */
+    @Query("""
+            select t from ReferralTransition t join fetch t.actor a join fetch a.organisation
+            where t.referral.id = :referralId order by t.occurredAt, t.id""")
+    List<ReferralTransition> findTimeline(Long referralId);
+}

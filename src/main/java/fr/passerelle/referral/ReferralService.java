@@ -1,0 +1,170 @@
+package fr.passerelle.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.organisation.UserAccount;
+import fr.passerelle.organisation.UserAccountRepository;
+import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.StaleDataException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What an advisor does with their organisation's referrals. Every method checks the referral is theirs. */
+@Service
+public class ReferralService {
+
+    private final ReferralRepository referrals;
+    private final UserAccountRepository users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReferralService(ReferralRepository referrals, UserAccountRepository users, JdbcClient jdbc, Clock clock) {
+        this.referrals = referrals;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Files a new draft, or returns the one this form already filed: the same form posted twice files once.
+     */
+    @Transactional
+    public Referral create(CurrentUser advisor, UUID creationToken, ReferralDetails details, boolean submit) {
+        Optional<Referral> existing = referrals.findByCreationToken(creationToken);
+        if (existing.isPresent()) {
+            return ownedBy(advisor, existing.get());
+        }
+        UserAccount actor = actor(advisor);
+        Referral referral = Referral.draft(actor, creationToken, details, now(), LocalDate.now(clock));
+        if (submit) {
+            referral.submit(actor, now());
+        }
+        return referrals.saveAndFlush(referral);
+    }
+
+    /** After a concurrent double submission lost the race on the creation token: the referral the winner filed. */
+    @Transactional(readOnly = true)
+    public Referral findByCreationToken(CurrentUser advisor, UUID creationToken) {
+        return referrals.findByCreationToken(creationToken).map(referral -> ownedBy(advisor, referral))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** Saves the changes and, when asked, sends the draft to the Caf, in one transaction. */
+    @Transactional
+    public Referral update(CurrentUser advisor, long id, long version, ReferralDetails details, boolean submit) {
+        Referral referral = current(advisor, id, version);
+        UserAccount actor = actor(advisor);
+        referral.update(details, actor, LocalDate.now(clock));
+        if (submit) {
+            referral.submit(actor, now());
+        }
+        referrals.flush();
+        return referral;
+    }
+
+    @Transactional
+    public Referral submit(CurrentUser advisor, long id, long version) {
+        Referral referral = current(advisor, id, version);
+        referral.submit(actor(advisor), now());
+        return referral;
+    }
+
+    @Transactional
+    public Referral answerInformationRequest(CurrentUser advisor, long id, long version, String answer) {
+        Referral referral = current(advisor, id, version);
+        referral.answerInformationRequest(actor(advisor), answer, now());
+        return referral;
+    }
+
+    @Transactional
+    public Referral withdraw(CurrentUser advisor, long id, long version, String reason) {
+        Referral referral = current(advisor, id, version);
+        referral.withdraw(actor(advisor), reason, now());
+        return referral;
+    }
+
+    /** The advisor's organisation's referral, children loaded; 404 for any other. */
+    @Transactional(readOnly = true)
+    public Referral get(CurrentUser advisor, long id) {
+        Referral referral = ownedBy(advisor, referrals.findDetailedById(id).orElseThrow(NotFoundException::new));
+        referral.getChildren().size();
+        return referral;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferralTransition> timeline(long referralId) {
+        return referrals.findTimeline(referralId);
+    }
+
+    /**
+     * Other open referrals for one of these children (same first name and birth date, same parent by France Travail
+     * identifier or name) whose dates overlap.
+     */
+    @Transactional(readOnly = true)
+    public List<DuplicateReferral> findDuplicates(CurrentUser advisor, ReferralDetails details, Long excludedId) {
+        if (details.firstDay() == null || details.children() == null || details.children().isEmpty()) {
+            return List.of();
+        }
+        LocalDate lastDay = details.lastDay() == null ? details.firstDay() : details.lastDay();
+        String parentName = Referral.parentSearchName(details.parentLastName(), details.parentFirstName());
+        return details.children().stream()
+                .flatMap(child -> jdbc.sql("""
+                        select distinct r.id, r.organisation_id, o.name, r.status, r.first_day
+                        from referral r
+                        join referral_child c on c.referral_id = r.id
+                        join organisation o on o.id = r.organisation_id
+                        where c.birth_date = :birthDate and lower(c.first_name) = :firstName
+                          and (r.france_travail_id = :franceTravailId or r.parent_search_name = :parentName)
+                          and r.status in ('DRAFT', 'SUBMITTED', 'INFORMATION_REQUESTED', 'ELIGIBLE')
+                          and (r.status <> 'DRAFT' or r.organisation_id = :organisationId)
+                          and r.first_day <= :lastDay and coalesce(r.last_day, r.first_day) >= :firstDay
+                          and r.id <> :excludedId
+                        """)
+                        .param("birthDate", child.birthDate())
+                        .param("firstName", child.firstName().trim().toLowerCase(Locale.ROOT))
+                        .param("franceTravailId", details.franceTravailId())
+                        .param("parentName", parentName)
+                        .param("organisationId", advisor.getOrganisationId())
+                        .param("lastDay", lastDay)
+                        .param("firstDay", details.firstDay())
+                        .param("excludedId", excludedId == null ? -1L : excludedId)
+                        .query((rs, row) -> new DuplicateReferral(rs.getLong(1),
+                                rs.getLong(2) == advisor.getOrganisationId(), rs.getString(3),
+                                ReferralStatus.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class)))
+                        .list().stream())
+                .distinct()
+                .toList();
+    }
+
+    private Referral current(CurrentUser advisor, long id, long version) {
+        Referral referral = ownedBy(advisor, referrals.findById(id).orElseThrow(NotFoundException::new));
+        if (referral.getVersion() != version) {
+            throw new StaleDataException();
+        }
+        return referral;
+    }
+
+    private static Referral ownedBy(CurrentUser advisor, Referral referral) {
+        if (!referral.getOrganisation().getId().equals(advisor.getOrganisationId())) {
+            throw new NotFoundException();
+        }
+        return referral;
+    }
+
+    private UserAccount actor(CurrentUser user) {
+        return users.getReferenceById(user.getUserId());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

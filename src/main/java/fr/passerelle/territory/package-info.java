@@ -1,0 +1,2 @@
+/** French communes as reference data: finding them by name or postal code and resolving what a user typed to one INSEE code. */
+package fr.passerelle.territory;

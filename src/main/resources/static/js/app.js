@@ -1,0 +1,52 @@
+// Passerelle's few behaviours. Everything works without them; they only make forms nicer to use.
+(function () {
+    'use strict';
+
+    // A form marked data-once is sent once: a double click never files twice.
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!form.hasAttribute('data-once')) {
+            return;
+        }
+        if (form.dataset.submitting === 'true') {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.submitting = 'true';
+    }, true);
+
+    // Commune fields suggest official communes as the user types (name or postal code).
+    document.querySelectorAll('.commune-field').forEach(function (field) {
+        var input = field.querySelector('input');
+        var list = field.querySelector('datalist');
+        if (!input || !list) {
+            return;
+        }
+        input.setAttribute('list', list.id);
+        input.setAttribute('autocomplete', 'off');
+        var timer;
+        input.addEventListener('input', function () {
+            clearTimeout(timer);
+            var query = input.value.trim();
+            if (query.length < 2) {
+                return;
+            }
+            timer = setTimeout(function () {
+                var url = '/communes/suggestions?list=' + encodeURIComponent(list.id) + '&q=' + encodeURIComponent(query);
+                fetch(url, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+                    .then(function (response) { return response.ok ? response.text() : null; })
+                    .then(function (html) {
+                        if (!html) {
+                            return;
+                        }
+                        var template = document.createElement('template');
+                        template.innerHTML = html.trim();
+                        var fresh = template.content.querySelector('datalist');
+                        if (fresh) {
+                            list.replaceChildren.apply(list, Array.from(fresh.children));
+                        }
+                    });
+            }, 250);
+        });
+    });
+})();

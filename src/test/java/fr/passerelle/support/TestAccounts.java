@@ -1,0 +1,80 @@
+package fr.passerelle.support;
+
+import java.util.UUID;
+
+import fr.passerelle.organisation.Organisation;
+import fr.passerelle.organisation.OrganisationKind;
+import fr.passerelle.organisation.OrganisationRepository;
+import fr.passerelle.organisation.Role;
+import fr.passerelle.organisation.UserAccount;
+import fr.passerelle.organisation.UserAccountRepository;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Object mother for organisations and accounts; every call makes new ones with unique names. */
+@TestComponent
+public class TestAccounts {
+
+    public static final String PASSWORD = "test-password-1";
+
+    /** A created account and the password to sign in with. */
+    public record Account(String username, String password, UserAccount user) {
+    }
+
+    private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    TestAccounts(OrganisationRepository organisations, UserAccountRepository users, PasswordEncoder passwordEncoder) {
+        this.organisations = organisations;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** An account of that role in a new organisation of a kind that allows it, in Essonne. */
+    @Transactional
+    public Account create(Role role) {
+        return create(role, organisation(defaultKind(role)));
+    }
+
+    @Transactional
+    public Account create(Role role, Organisation organisation) {
+        String username = "test-" + role.name().toLowerCase() + "-" + unique();
+        UserAccount user = users.save(new UserAccount(username, passwordEncoder.encode(PASSWORD),
+                "Test " + role.name(), role, organisation));
+        return new Account(username, PASSWORD, user);
+    }
+
+    /** An account that signs in with a temporary password, as after a reset. */
+    @Transactional
+    public Account createWithTemporaryPassword(Role role) {
+        Account account = create(role);
+        account.user().requirePasswordChange();
+        return new Account(account.username(), account.password(), users.save(account.user()));
+    }
+
+    @Transactional
+    public Organisation organisation(OrganisationKind kind) {
+        return organisations.save(new Organisation(kind, kind.name() + " " + unique(), "91", "91228"));
+    }
+
+    @Transactional
+    public void disable(UserAccount account) {
+        UserAccount managed = users.findById(account.getId()).orElseThrow();
+        managed.disable();
+    }
+
+    static OrganisationKind defaultKind(Role role) {
+        return switch (role) {
+            case ADVISOR -> OrganisationKind.FRANCE_TRAVAIL_AGENCY;
+            case CAF_OFFICER, ADMIN -> OrganisationKind.CAF;
+            case PROVIDER -> OrganisationKind.HOME_CARE_SERVICE;
+        };
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

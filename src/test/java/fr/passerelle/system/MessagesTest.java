@@ -1,0 +1,94 @@
+package fr.passerelle.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import fr.passerelle.organisation.OrganisationKind;
+import fr.passerelle.organisation.Role;
+import org.junit.jupiter.api.Test;
+
+/** Every visible text comes from the message bundles, and both locales have every key. */
+class MessagesTest {
+
+    /** {@code #{key}} or {@code #{key(args)}} in a template; literal keys only. */
+    private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9._-]+)[(}]");
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+    @Test
+    void frenchAndEnglishHaveTheSameKeys() throws IOException {
+        assertThat(keys("messages_en.properties")).isEqualTo(keys("messages.properties"));
+    }
+
+    @Test
+    void everyKeyUsedInATemplateExistsInBothLocales() throws IOException {
+        Set<String> used = keysUsedInTemplates();
+
+        assertThat(used).isNotEmpty();
+        assertThat(keys("messages.properties")).containsAll(used);
+        assertThat(keys("messages_en.properties")).containsAll(used);
+    }
+
+    @Test
+    void everyRoleAndOrganisationKindHasALabel() throws IOException {
+        Set<String> french = keys("messages.properties");
+        for (Role role : Role.values()) {
+            assertThat(french).contains("role." + role.name());
+        }
+        for (OrganisationKind kind : OrganisationKind.values()) {
+            assertThat(french).contains("organisation.kind." + kind.name());
+        }
+    }
+
+    /**
+     * MessageFormat treats an ASCII apostrophe as a quote when a message has arguments, and not otherwise; the
+     * typographic apostrophe (’) is right in French and never surprises.
+     */
+    @Test
+    void messagesUseTheTypographicApostrophe() throws IOException {
+        for (String bundle : Set.of("messages.properties", "messages_en.properties")) {
+            Properties properties = load(bundle);
+            for (String key : properties.stringPropertyNames()) {
+                assertThat(properties.getProperty(key)).as(bundle + " " + key).doesNotContain("'");
+            }
+        }
+    }
+
+    private static Set<String> keysUsedInTemplates() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".html")).toList()) {
+                Matcher matcher = MESSAGE_KEY.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        return used;
+    }
+
+    private static Set<String> keys(String bundle) throws IOException {
+        return new TreeSet<>(load(bundle).stringPropertyNames());
+    }
+
+    private static Properties load(String bundle) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(bundle)) {
+            assertThat(in).as(bundle).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
