@@ -62,6 +62,10 @@ class EmbeddedDatabaseConfiguration {
      * is a server whose run is still alive (it holds the embedded server's lock file).
      */
     private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
+            // A new folder: nothing can run on it yet, and initdb needs it empty (no lock file of ours).
+            return;
+        }
         try (FileChannel lockFile = FileChannel.open(dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
             if (lock == null) {
