@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -83,6 +84,8 @@ public class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEac
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--disable-quic", "--window-size=1280,900",
+                        // Bootstrap scrolls smoothly otherwise, and a click could land before the scroll ends.
+                        "--force-prefers-reduced-motion",
                         "--user-data-dir=" + profile.toAbsolutePath());
         // An English-speaking browser: the application must still answer in French until asked otherwise.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
@@ -147,6 +150,41 @@ public class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEac
 
     private WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /** Signs out by forgetting the session, then types into the login form as a person would. */
+    public void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        WebElement form = driver.findElement(By.tagName("form"));
+        form.findElement(By.id("username")).sendKeys(username);
+        form.findElement(By.id("password")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        waitUntilGone(form);
+    }
+
+    /** Types into the field with that name attribute, after clearing it. */
+    public void type(String name, String text) {
+        WebElement field = driver.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /**
+     * Sets a date or time input as the browser's picker would: typing into one depends on the browser's locale, and
+     * the value the form sends (ISO) does not.
+     */
+    public void pick(String name, String isoValue) {
+        WebElement field = driver.findElement(By.name(name));
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", field, isoValue);
+    }
+
+    /** Clicks the element and waits for the page it submitted or linked to. */
+    public void clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        waitUntilGone(page);
     }
 
     /** Runs axe-core (WCAG 2.1 A and AA) on the current page and fails on any serious or critical violation. */
