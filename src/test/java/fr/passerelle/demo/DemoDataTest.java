@@ -27,10 +27,14 @@ import fr.passerelle.provider.AvipLabelRepository;
 class DemoDataTest {
 
     private static final List<String> TABLES = List.of("organisation", "user_account", "childminder", "avip_label",
-            "avip_label_event", "home_care_service", "home_care_coverage", "creche");
+            "avip_label_event", "home_care_service", "home_care_coverage", "creche", "referral", "referral_child",
+            "referral_transition");
 
     @Autowired
     DemoData demoData;
+
+    @Autowired
+    DemoReferrals demoReferrals;
 
     @Autowired
     JdbcClient jdbc;
@@ -52,8 +56,20 @@ class DemoDataTest {
         Map<String, Long> before = counts();
 
         demoData.run(new DefaultApplicationArguments());
+        demoReferrals.run(new DefaultApplicationArguments());
 
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void theOfficerFindsReferralsToReviewAndAnAdvisorADraft() {
+        Map<String, Long> byStatus = jdbc.sql("""
+                        select r.status, count(*) from referral r join user_account u on u.id = r.created_by
+                        where u.username like 'conseiller.%' group by r.status""")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+        assertThat(byStatus).containsAllEntriesOf(Map.of("SUBMITTED", 2L, "INFORMATION_REQUESTED", 1L, "DRAFT", 1L));
     }
 
     @Test
