@@ -7,7 +7,15 @@ public class IllegalReferralTransitionException extends RuntimeException {
     private final ReferralStatus to;
 
     public IllegalReferralTransitionException(ReferralStatus from, ReferralStatus to) {
-        super("A referral cannot go from " + from + " to " + to);
+        super(to == null ? "A referral cannot be changed once " + from
+                : "A referral cannot go from " + from + " to " + to);
+        this.from = from;
+        this.to = to;
+    }
+
+    /** A move the table allows from this status, but not by this action; {@code why} says what is wrong. */
+    public IllegalReferralTransitionException(ReferralStatus from, ReferralStatus to, String why) {
+        super("A referral cannot go from " + from + " to " + to + ": " + why);
         this.from = from;
         this.to = to;
     }

@@ -146,6 +146,14 @@ public class Referral {
 
     /** Sends the draft to the Caf. The data must be complete, consent included. */
     public void submit(UserAccount advisor, Instant now) {
+        if (status == ReferralStatus.INFORMATION_REQUESTED) {
+            // The table allows this move, but only with the answer: a new submission would lose the queue place.
+            throw new IllegalReferralTransitionException(status, ReferralStatus.SUBMITTED,
+                    "it goes back to the Caf with the answer to the question");
+        }
+        if (!status.canMoveTo(ReferralStatus.SUBMITTED)) {
+            throw new IllegalReferralTransitionException(status, ReferralStatus.SUBMITTED);
+        }
         requireComplete();
         this.submittedAt = now;
         move(ReferralStatus.SUBMITTED, advisor, now, null);
@@ -157,6 +165,10 @@ public class Referral {
 
     /** The advisor answers the officer's question; the referral goes back to the queue, in its original place. */
     public void answerInformationRequest(UserAccount advisor, String answer, Instant now) {
+        if (status != ReferralStatus.INFORMATION_REQUESTED) {
+            throw new IllegalReferralTransitionException(status, ReferralStatus.SUBMITTED,
+                    "no information was requested");
+        }
         requireComplete();
         move(ReferralStatus.SUBMITTED, advisor, now, requireText(answer));
     }

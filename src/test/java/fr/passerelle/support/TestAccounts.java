@@ -2,6 +2,7 @@ package fr.passerelle.support;
 
 import java.util.UUID;
 
+import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
@@ -10,6 +11,7 @@ import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.organisation.UserAccountRepository;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +28,14 @@ public class TestAccounts {
     private final OrganisationRepository organisations;
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final UserDetailsService userDetails;
 
-    TestAccounts(OrganisationRepository organisations, UserAccountRepository users, PasswordEncoder passwordEncoder) {
+    TestAccounts(OrganisationRepository organisations, UserAccountRepository users, PasswordEncoder passwordEncoder,
+            UserDetailsService userDetails) {
         this.organisations = organisations;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.userDetails = userDetails;
     }
 
     /** An account of that role in a new organisation of a kind that allows it, in Essonne. */
@@ -57,7 +62,18 @@ public class TestAccounts {
 
     @Transactional
     public Organisation organisation(OrganisationKind kind) {
-        return organisations.save(new Organisation(kind, kind.name() + " " + unique(), "91", "91228"));
+        return organisation(kind, "91", "91228");
+    }
+
+    /** An organisation of another territory, such as the Caf of Paris ("75", "75056"). */
+    @Transactional
+    public Organisation organisation(OrganisationKind kind, String departementCode, String communeCode) {
+        return organisations.save(new Organisation(kind, kind.name() + " " + unique(), departementCode, communeCode));
+    }
+
+    /** The account as the application sees it once signed in, for calling services directly. */
+    public CurrentUser signedIn(Account account) {
+        return (CurrentUser) userDetails.loadUserByUsername(account.username());
     }
 
     @Transactional
