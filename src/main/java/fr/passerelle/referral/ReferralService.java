@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -122,7 +121,7 @@ public class ReferralService {
                         from referral r
                         join referral_child c on c.referral_id = r.id
                         join organisation o on o.id = r.organisation_id
-                        where c.birth_date = :birthDate and lower(c.first_name) = :firstName
+                        where c.birth_date = :birthDate and lower(c.first_name) = lower(:firstName)
                           and (r.france_travail_id = :franceTravailId or r.parent_search_name = :parentName)
                           and r.status in ('DRAFT', 'SUBMITTED', 'INFORMATION_REQUESTED', 'ELIGIBLE')
                           and (r.status <> 'DRAFT' or r.organisation_id = :organisationId)
@@ -130,7 +129,7 @@ public class ReferralService {
                           and r.id <> :excludedId
                         """)
                         .param("birthDate", child.birthDate())
-                        .param("firstName", child.firstName().trim().toLowerCase(Locale.ROOT))
+                        .param("firstName", child.firstName().trim())
                         .param("franceTravailId", details.franceTravailId())
                         .param("parentName", parentName)
                         .param("organisationId", advisor.getOrganisationId())
