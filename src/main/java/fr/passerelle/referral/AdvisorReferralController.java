@@ -1,6 +1,7 @@
 package fr.passerelle.referral;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.passerelle.organisation.CurrentUser;
@@ -122,6 +123,14 @@ class AdvisorReferralController {
         }
         if (changeChildRows(form, action)) {
             return FORM_VIEW;
+        }
+        // The same form posted again (a double click, a page sent twice): show what it filed, without checking it
+        // again, else the referral it filed would be reported as a duplicate of itself.
+        Optional<Referral> filed = referrals.findFiledWith(advisor, form.getCreationToken());
+        if (filed.isPresent()) {
+            redirect.addFlashAttribute("flash", filed.get().getStatus() == ReferralStatus.DRAFT
+                    ? "referral.flash.saved" : "referral.flash.submitted");
+            return "redirect:/advisor/referrals/" + filed.get().getId();
         }
         boolean submit = "submit".equals(action);
         ReferralDetails details = validate(form, result, submit);

@@ -53,8 +53,13 @@ public class ReferralService {
     /** After a concurrent double submission lost the race on the creation token: the referral the winner filed. */
     @Transactional(readOnly = true)
     public Referral findByCreationToken(CurrentUser advisor, UUID creationToken) {
-        return referrals.findByCreationToken(creationToken).map(referral -> ownedBy(advisor, referral))
-                .orElseThrow(NotFoundException::new);
+        return findFiledWith(advisor, creationToken).orElseThrow(NotFoundException::new);
+    }
+
+    /** The referral a new-referral form already filed, if that form was posted before. */
+    @Transactional(readOnly = true)
+    public Optional<Referral> findFiledWith(CurrentUser advisor, UUID creationToken) {
+        return referrals.findByCreationToken(creationToken).map(referral -> ownedBy(advisor, referral));
     }
 
     /** Saves the changes and, when asked, sends the draft to the Caf, in one transaction. */

@@ -5,17 +5,23 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import fr.passerelle.referral.ReferralFixtures;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on the shared test PostgreSQL, with MockMvc and the {@link TestAccounts} mother. */
+/**
+ * The whole application on the shared test PostgreSQL, with MockMvc, the {@link TestAccounts} and
+ * {@link ReferralFixtures} mothers and the {@link SqlStatementCounter}. Every integration test imports the same
+ * beans, so that they all share one application context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TestAccounts.class)
+@Import({TestAccounts.class, ReferralFixtures.class, SqlStatementCounter.class})
 public @interface IntegrationTest {
 }

@@ -1,0 +1,90 @@
+package fr.passerelle.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements a piece of code runs, to catch N+1 queries. It wraps the application's
+ * {@link DataSource}, so it sees every statement, those of JPA and those of {@code JdbcClient} alike (Hibernate's own
+ * statistics miss the latter). Only the statements of the thread calling {@link #count(Action)} are counted: MockMvc
+ * runs a request on the test's thread, and background jobs on other threads do not disturb the count.
+ */
+@TestComponent
+public class SqlStatementCounter implements BeanPostProcessor {
+
+    /** What is measured: typically {@code () -> mvc.perform(...)}. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement",
+            "prepareCall");
+
+    private final ThreadLocal<long[]> recording = new ThreadLocal<>();
+
+    /** How many statements {@code action} prepared or created. */
+    public long count(Action action) throws Exception {
+        long[] counter = new long[1];
+        recording.set(counter);
+        try {
+            action.run();
+        }
+        finally {
+            recording.remove();
+        }
+        return counter[0];
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)) {
+            return new CountingDataSource(dataSource);
+        }
+        return bean;
+    }
+
+    private final class CountingDataSource extends DelegatingDataSource {
+
+        CountingDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counting(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return counting(super.getConnection(username, password));
+        }
+
+        private Connection counting(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (STATEMENT_FACTORIES.contains(method.getName())) {
+                            long[] counter = recording.get();
+                            if (counter != null) {
+                                counter[0]++;
+                            }
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        }
+                        catch (InvocationTargetException ex) {
+                            throw ex.getCause();
+                        }
+                    });
+        }
+    }
+}
