@@ -297,7 +297,7 @@ class EligibilityReviewWebTest {
     void aDecisionNeedsAnOutcome() throws Exception {
         String page = refusedDecision(fixtures.submitted(fixtures.advisor()), null, null, null, "outcome", "NotNull");
 
-        assertThat(page).contains("Ce champ est obligatoire.");
+        assertThat(page).contains("Choisissez une décision.");
     }
 
     @ParameterizedTest

@@ -263,7 +263,8 @@ class AdvisorReferralWebTest {
                 .andExpect(model().attributeHasFieldErrorCode("form", "consentGiven", "AssertTrue"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(page).contains("Le formulaire contient des erreurs", "Ce champ est obligatoire.",
+        assertThat(page).contains("Le formulaire contient des erreurs", "Indiquez le nom du parent.",
+                "Indiquez l’identifiant France Travail du parent.",
                 "Indiquez entre 1 et 6 enfants.", "Le consentement du parent est nécessaire pour envoyer l’orientation.");
         assertThat(fixtures.countFiledBy(advisor)).isZero();
     }
