@@ -15,7 +15,18 @@
         form.dataset.submitting = 'true';
     }, true);
 
-    // Commune fields suggest official communes as the user types (name or postal code).
+    // A page restored from the back-forward cache keeps its forms marked as sent: they must work again.
+    window.addEventListener('pageshow', function (event) {
+        if (!event.persisted) {
+            return;
+        }
+        document.querySelectorAll('form[data-once]').forEach(function (form) {
+            delete form.dataset.submitting;
+        });
+    });
+
+    // Commune fields suggest official communes as the user types (name or postal code); a field with
+    // data-suggest-url asks that address instead (EPCI names).
     document.querySelectorAll('.commune-field').forEach(function (field) {
         var input = field.querySelector('input');
         var list = field.querySelector('datalist');
@@ -25,6 +36,8 @@
         input.setAttribute('list', list.id);
         input.setAttribute('autocomplete', 'off');
         var timer;
+        // Only the answer to the latest query is shown: a slower answer to an earlier one is dropped.
+        var latest = 0;
         input.addEventListener('input', function () {
             clearTimeout(timer);
             var query = input.value.trim();
@@ -32,11 +45,13 @@
                 return;
             }
             timer = setTimeout(function () {
-                var url = '/communes/suggestions?list=' + encodeURIComponent(list.id) + '&q=' + encodeURIComponent(query);
+                var request = ++latest;
+                var base = field.dataset.suggestUrl || '/communes/suggestions';
+                var url = base + '?list=' + encodeURIComponent(list.id) + '&q=' + encodeURIComponent(query);
                 fetch(url, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
                     .then(function (response) { return response.ok ? response.text() : null; })
                     .then(function (html) {
-                        if (!html) {
+                        if (!html || request !== latest) {
                             return;
                         }
                         var template = document.createElement('template');

@@ -2,6 +2,7 @@ package fr.passerelle.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +45,28 @@ public class AuditTrail {
                 values (?, ?, ?, ?, ?, cast(? as jsonb))""")
                 .params(Timestamp.from(clock.instant()), actorId, entityType, entityId, action,
                         json.writeValueAsString(changes.list()))
+                .update();
+    }
+
+    /**
+     * Records the same action on many entities in one statement, such as the rows of an import.
+     *
+     * @param changes each entity's id and what it changed, in the order to record them
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(Long actorId, String entityType, String action, Map<Long, Changes> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Long[] ids = changes.keySet().toArray(Long[]::new);
+        String[] json = changes.values().stream().map(change -> this.json.writeValueAsString(change.list()))
+                .toArray(String[]::new);
+        jdbc.sql("""
+                insert into audit_entry (occurred_at, actor_id, entity_type, entity_id, action, changes)
+                select ?, ?, ?, entity.id, ?, cast(entity.changes as jsonb)
+                from unnest(?, ?) with ordinality as entity (id, changes, position)
+                order by entity.position""")
+                .params(Timestamp.from(clock.instant()), actorId, entityType, action, ids, json)
                 .update();
     }
 }

@@ -96,6 +96,12 @@ class EligibilityReviewController {
             }
         }
         catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
+            if (form.getOutcome() != null
+                    && reviews.get(officer, id).getStatus().name().equals(form.getOutcome().name())) {
+                // Most likely the same decision sent twice (a double click without JavaScript): the first one worked.
+                redirect.addFlashAttribute("flash", "eligibility.flash." + form.getOutcome());
+                return "redirect:/officer/queue";
+            }
             redirect.addFlashAttribute("error", "eligibility.stale");
             return "redirect:/officer/referrals/" + id;
         }

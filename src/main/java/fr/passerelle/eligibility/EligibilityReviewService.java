@@ -12,7 +12,6 @@ import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralChild;
 import fr.passerelle.referral.ReferralRepository;
-import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.StaleDataException;
 import jakarta.persistence.criteria.Predicate;
@@ -61,6 +60,7 @@ public class EligibilityReviewService {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("departementCode"), officer.getDepartementCode()));
             where.add(cb.equal(root.get("status"), filter.getStatus()));
+            where.add(cb.isNotNull(root.get("submittedAt")));
             if (filter.getNeed() != null) {
                 where.add(cb.equal(root.get("need"), filter.getNeed()));
             }
@@ -73,12 +73,15 @@ public class EligibilityReviewService {
         return referrals.findAll(specification, PageRequest.of(filter.getPage(), PAGE_SIZE, order));
     }
 
-    /** A referral of the officer's territory that has been sent to the Caf; 404 for anything else. */
+    /**
+     * A referral of the officer's territory that has been sent to the Caf; 404 for anything else, a draft withdrawn
+     * before it was ever sent included.
+     */
     @Transactional(readOnly = true)
     public Referral get(CurrentUser officer, long id) {
         Referral referral = referrals.findDetailedById(id).orElseThrow(NotFoundException::new);
         if (!officer.getDepartementCode().equals(referral.getDepartementCode())
-                || referral.getStatus() == ReferralStatus.DRAFT) {
+                || referral.getSubmittedAt() == null) {
             throw new NotFoundException();
         }
         referral.getChildren().size();
@@ -101,7 +104,7 @@ public class EligibilityReviewService {
 
     /**
      * Checks the decision form against the rules of the moment (a reason to refuse, a question to ask, a
-     * justification to declare eligible despite a failed rule) and, when it holds, records it and moves the referral.
+     * justification to declare eligible despite a rule failed or that could not be checked) and, when it holds, records it and moves the referral.
      *
      * @return whether the decision was taken; when not, {@code errors} says why, field by field
      */
@@ -155,8 +158,10 @@ public class EligibilityReviewService {
                 }
             }
             case ELIGIBLE -> {
-                boolean anyFailed = results.stream().anyMatch(result -> result.outcome() == RuleOutcome.FAILED);
-                if (anyFailed && blankToNull(form.getJustification()) == null) {
+                // A rule that cannot tell (registration not attested, say) is no more a reason to skip the
+                // justification than a failed one: each is a condition of the scheme.
+                boolean anyUnmet = results.stream().anyMatch(result -> result.outcome() != RuleOutcome.PASSED);
+                if (anyUnmet && blankToNull(form.getJustification()) == null) {
                     errors.rejectValue("justification", "eligibility.decision.justification.required");
                 }
             }

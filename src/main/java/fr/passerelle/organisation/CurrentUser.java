@@ -29,6 +29,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final String departementCode;
     private final boolean enabled;
     private final boolean passwordChangeRequired;
+    private final long sessionStamp;
 
     CurrentUser(UserAccount account) {
         Organisation organisation = account.getOrganisation();
@@ -43,6 +44,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.departementCode = organisation.getDepartementCode();
         this.enabled = account.isEnabled() && organisation.isActive();
         this.passwordChangeRequired = account.isPasswordChangeRequired();
+        this.sessionStamp = account.getSessionStamp();
     }
 
     private CurrentUser(CurrentUser user, boolean passwordChangeRequired) {
@@ -57,6 +59,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.departementCode = user.departementCode;
         this.enabled = user.enabled;
         this.passwordChangeRequired = passwordChangeRequired;
+        this.sessionStamp = user.sessionStamp;
     }
 
     /** The same user once they have chosen their own password. */
@@ -92,6 +95,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     @Override
     public void eraseCredentials() {
         passwordHash = null;
+    }
+
+    /** The account's session stamp when this user signed in: a different one now means the session must end. */
+    long getSessionStamp() {
+        return sessionStamp;
     }
 
     public long getUserId() {

@@ -16,11 +16,12 @@ class LoginController {
         this.signIn = signIn;
     }
 
-    /** The failure handler redirects here with {@code ?error} or {@code ?locked}; logging out with {@code ?logout}. */
+    /** The failure handler redirects here with {@code ?error} or {@code ?locked}; logging out with {@code ?logout};
+     * a session ended by an administrator with {@code ?expired}. */
     @GetMapping("/login")
     String login(Authentication authentication, @RequestParam(required = false) String error,
             @RequestParam(required = false) String locked, @RequestParam(required = false) String logout,
-            Model model) {
+            @RequestParam(required = false) String expired, Model model) {
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
                 && authentication.getPrincipal() instanceof CurrentUser user) {
             return "redirect:" + user.getRole().homePath();
@@ -32,6 +33,7 @@ class LoginController {
             model.addAttribute("failure", "bad-credentials");
         }
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("expired", expired != null);
         model.addAttribute("lockoutMinutes", signIn.lockoutDuration().toMinutes());
         return "organisation/login";
     }

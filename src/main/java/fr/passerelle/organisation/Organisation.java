@@ -49,8 +49,20 @@ public class Organisation {
         this.communeCode = communeCode;
     }
 
+    /** Never deleted, since users, referrals and the audit trail refer to it: its users can no longer sign in. */
     public void deactivate() {
         this.active = false;
+    }
+
+    public void reactivate() {
+        this.active = true;
+    }
+
+    /** Its kind never changes: the roles of its users and its provider record depend on it. */
+    public void update(String newName, String newDepartementCode, String newCommuneCode) {
+        this.name = Objects.requireNonNull(newName).trim();
+        this.departementCode = Objects.requireNonNull(newDepartementCode);
+        this.communeCode = newCommuneCode;
     }
 
     public Long getId() {
@@ -75,5 +87,9 @@ public class Organisation {
 
     public boolean isActive() {
         return active;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

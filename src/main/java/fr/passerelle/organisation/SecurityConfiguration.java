@@ -9,7 +9,9 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -34,10 +36,11 @@ class SecurityConfiguration {
             + "object-src 'none'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            JdbcClient jdbc) throws Exception {
         http
                 .authenticationManager(authenticationManager)
+                .addFilterBefore(new SessionValidityFilter(jdbc), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg")

@@ -41,6 +41,9 @@ public class UserAccount {
 
     private boolean passwordChangeRequired;
 
+    /** Raised to end every session opened before: see {@code V7__administration.sql}. */
+    private long sessionStamp;
+
     @Version
     private long version;
 
@@ -83,8 +86,50 @@ public class UserAccount {
         this.passwordChangeRequired = false;
     }
 
+    /** Disabled accounts cannot sign in, and their open sessions end at their next request. */
     public void disable() {
         this.enabled = false;
+        endSessions();
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    /**
+     * An administrator's reset: the account signs in with this temporary password and must then choose its own;
+     * sessions opened with the old password end.
+     */
+    public void resetPassword(String temporaryPasswordHash) {
+        this.passwordHash = Objects.requireNonNull(temporaryPasswordHash);
+        this.passwordChangeRequired = true;
+        endSessions();
+    }
+
+    /**
+     * Moves the account to another role and organisation; sessions opened with the old ones end, since they carry
+     * the old authorities and scope.
+     *
+     * @throws IllegalArgumentException when the organisation's kind does not allow the role
+     */
+    public void assign(Role newRole, Organisation newOrganisation) {
+        if (!newOrganisation.getKind().allows(newRole)) {
+            throw new IllegalArgumentException(
+                    "Role " + newRole + " is not allowed in an organisation of kind " + newOrganisation.getKind());
+        }
+        if (newRole != role || !newOrganisation.getId().equals(organisation.getId())) {
+            this.role = newRole;
+            this.organisation = newOrganisation;
+            endSessions();
+        }
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = Objects.requireNonNull(newDisplayName).trim();
+    }
+
+    private void endSessions() {
+        this.sessionStamp++;
     }
 
     public Long getId() {
@@ -117,5 +162,17 @@ public class UserAccount {
 
     public boolean isPasswordChangeRequired() {
         return passwordChangeRequired;
+    }
+
+    public long getSessionStamp() {
+        return sessionStamp;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 }

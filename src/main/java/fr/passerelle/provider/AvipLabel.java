@@ -72,10 +72,19 @@ public class AvipLabel {
     }
 
     public AvipLabelStatus statusOn(LocalDate day) {
-        if (revokedAt != null) {
+        return status(validFrom, validTo, suspendedSince != null, revokedAt != null, day);
+    }
+
+    /**
+     * The one rule for a label's status, shared by the entity and the list queries that read labels as rows:
+     * revoked, then suspended, win over the dates; a label is in force from its first to its last day included.
+     */
+    public static AvipLabelStatus status(LocalDate validFrom, LocalDate validTo, boolean suspended, boolean revoked,
+            LocalDate day) {
+        if (revoked) {
             return AvipLabelStatus.REVOKED;
         }
-        if (suspendedSince != null) {
+        if (suspended) {
             return AvipLabelStatus.SUSPENDED;
         }
         if (day.isBefore(validFrom)) {
@@ -85,6 +94,27 @@ public class AvipLabel {
             return AvipLabelStatus.EXPIRED;
         }
         return AvipLabelStatus.ACTIVE;
+    }
+
+    /** Whether the childminder may be offered children on every day from {@code firstDay} to {@code lastDay}. */
+    public boolean isActiveThroughout(LocalDate firstDay, LocalDate lastDay) {
+        return statusOn(firstDay) == AvipLabelStatus.ACTIVE && !lastDay.isAfter(validTo);
+    }
+
+    /**
+     * Extends the label to a later end date. Only a label in force or not yet in force can be renewed: an expired
+     * one gets a new grant (its gap stays visible), a suspended one is reinstated first, a revoked one is final.
+     */
+    public void renew(LocalDate newValidTo, LocalDate today, Instant at, Long actorId) {
+        AvipLabelStatus status = statusOn(today);
+        if (status != AvipLabelStatus.ACTIVE && status != AvipLabelStatus.NOT_YET_VALID) {
+            throw new IllegalStateException("Only a label in force or not yet in force can be renewed, not " + status);
+        }
+        if (!newValidTo.isAfter(validTo)) {
+            throw new IllegalArgumentException("A renewal ends after the current end date");
+        }
+        this.validTo = newValidTo;
+        record(AvipLabelEventKind.RENEWED, at, actorId, null);
     }
 
     public void suspend(String reason, Instant at, Long actorId) {
@@ -133,6 +163,18 @@ public class AvipLabel {
 
     public Long getId() {
         return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getSuspendedSince() {
+        return suspendedSince;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
     }
 
     public Childminder getChildminder() {

@@ -55,6 +55,28 @@ public class Creche {
         this.phone = phone;
     }
 
+    /**
+     * @throws IllegalArgumentException when the emergency places exceed the places, or the ages are reversed
+     */
+    public void update(int newTotalPlaces, int newEmergencyPlaces, int newMinAgeMonths, int newMaxAgeMonths,
+            String newPhone) {
+        if (newTotalPlaces < 1 || newEmergencyPlaces < 0 || newEmergencyPlaces > newTotalPlaces) {
+            throw new IllegalArgumentException("Emergency places must be between 0 and the crèche's places");
+        }
+        if (newMinAgeMonths < 0 || newMaxAgeMonths < newMinAgeMonths) {
+            throw new IllegalArgumentException("The youngest age accepted must not exceed the oldest");
+        }
+        this.totalPlaces = (short) newTotalPlaces;
+        this.emergencyPlaces = (short) newEmergencyPlaces;
+        this.minAgeMonths = (short) newMinAgeMonths;
+        this.maxAgeMonths = (short) newMaxAgeMonths;
+        this.phone = newPhone;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
     public Long getId() {
         return id;
     }

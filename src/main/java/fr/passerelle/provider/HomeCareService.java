@@ -60,6 +60,17 @@ public class HomeCareService {
         coveredCommunes.addAll(inseeCodes);
     }
 
+    /** The communes it covers from now on, replacing the previous ones. */
+    public void replaceCoverage(Set<String> inseeCodes) {
+        coveredCommunes.retainAll(inseeCodes);
+        coveredCommunes.addAll(inseeCodes);
+    }
+
+    public void update(boolean newUnderThreeApproved, String newPhone) {
+        this.underThreeApproved = newUnderThreeApproved;
+        this.phone = newPhone;
+    }
+
     public Long getId() {
         return id;
     }
@@ -78,5 +89,9 @@ public class HomeCareService {
 
     public Set<String> getCoveredCommunes() {
         return Set.copyOf(coveredCommunes);
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -1,15 +1,20 @@
 package fr.passerelle.referral;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +24,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -37,7 +43,13 @@ class AdvisorReferralController {
 
     static final String SEARCH_ATTRIBUTE = "referralSearch";
 
+    /** Flash attribute: the page's "Envoyer" found possible duplicates, which the edit form then shows. */
+    private static final String CHECK_DUPLICATES_ATTRIBUTE = "checkDuplicates";
+
     private static final String FORM_VIEW = "referral/form";
+
+    /** The button removing a child row; any other "remove-child-…" is not a button of the form, and ignored. */
+    private static final Pattern REMOVE_CHILD = Pattern.compile("remove-child-(\\d{1,2})");
 
     private final ReferralService referrals;
     private final ReferralQueries queries;
@@ -79,10 +91,21 @@ class AdvisorReferralController {
         return java.time.DayOfWeek.values();
     }
 
-    /** Blank fields are absent, not empty strings: "" is not a Caf number, nothing is. */
+    /**
+     * Blank fields are absent, not empty strings: "" is not a Caf number, nothing is. The children list grows a few
+     * rows beyond the maximum, so that too many children is a form error, and no further: a forged
+     * {@code children[300]} is a bad request, not 300 empty rows.
+     */
     @InitBinder("form")
-    void trimStrings(WebDataBinder binder) {
+    void initFormBinder(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(2 * Referral.MAX_CHILDREN);
         binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    /** A child row beyond the binder's limit: no page of ours posts that. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    void rowBeyondTheLimit(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 
     @GetMapping
@@ -137,6 +160,9 @@ class AdvisorReferralController {
         if (details == null) {
             return FORM_VIEW;
         }
+        if (submit && !servedByACaf(details, result)) {
+            return FORM_VIEW;
+        }
         if (submit && !form.isDuplicateConfirmed() && warnOfDuplicates(advisor, details, null, model)) {
             return FORM_VIEW;
         }
@@ -158,6 +184,9 @@ class AdvisorReferralController {
         model.addAttribute("referral", referral);
         model.addAttribute("timeline", referrals.timeline(id));
         model.addAttribute("communes", communeLabels(referral));
+        if (referral.getStatus() == ReferralStatus.INELIGIBLE) {
+            model.addAttribute("ineligibilityReason", referrals.ineligibilityReason(id).orElse(null));
+        }
         if (referral.getStatus().isOpen()) {
             model.addAttribute("duplicates", referrals.findDuplicates(advisor, referral.details(), id));
         }
@@ -172,6 +201,9 @@ class AdvisorReferralController {
         }
         model.addAttribute("form", mapper.toForm(referral));
         model.addAttribute("referral", referral);
+        if (Boolean.TRUE.equals(model.getAttribute(CHECK_DUPLICATES_ATTRIBUTE))) {
+            warnOfDuplicates(advisor, referral.details(), id, model);
+        }
         return FORM_VIEW;
     }
 
@@ -187,6 +219,9 @@ class AdvisorReferralController {
         boolean submit = "submit".equals(action) && referral.getStatus() == ReferralStatus.DRAFT;
         ReferralDetails details = validate(form, result, submit || referral.getStatus() != ReferralStatus.DRAFT);
         if (details == null) {
+            return FORM_VIEW;
+        }
+        if (submit && !servedByACaf(details, result)) {
             return FORM_VIEW;
         }
         if (submit && !form.isDuplicateConfirmed() && warnOfDuplicates(advisor, details, id, model)) {
@@ -212,7 +247,15 @@ class AdvisorReferralController {
     @PostMapping("/{id}/submit")
     String submit(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id, @RequestParam long version,
             RedirectAttributes redirect) {
-        return act(id, redirect, "referral.flash.submitted", () -> referrals.submit(advisor, id, version));
+        Referral referral = referrals.get(advisor, id);
+        if (referral.getStatus() == ReferralStatus.DRAFT && referral.getVersion() == version
+                && !referrals.findDuplicates(advisor, referral.details(), id).isEmpty()) {
+            // The form shows the possible duplicates and asks the advisor to confirm before sending.
+            redirect.addFlashAttribute(CHECK_DUPLICATES_ATTRIBUTE, true);
+            return "redirect:/advisor/referrals/" + id + "/edit";
+        }
+        return act(advisor, id, redirect, "referral.flash.submitted", ReferralStatus.SUBMITTED,
+                () -> referrals.submit(advisor, id, version));
     }
 
     @PostMapping("/{id}/answer")
@@ -222,7 +265,7 @@ class AdvisorReferralController {
             redirect.addFlashAttribute("answerError", "referral.answer.required");
             return "redirect:/advisor/referrals/" + id + "#answer";
         }
-        return act(id, redirect, "referral.flash.answered",
+        return act(advisor, id, redirect, "referral.flash.answered", ReferralStatus.SUBMITTED,
                 () -> referrals.answerInformationRequest(advisor, id, version, answer));
     }
 
@@ -233,23 +276,37 @@ class AdvisorReferralController {
             redirect.addFlashAttribute("withdrawError", "referral.withdraw.reason.required");
             return "redirect:/advisor/referrals/" + id + "#withdraw";
         }
-        return act(id, redirect, "referral.flash.withdrawn", () -> referrals.withdraw(advisor, id, version, reason));
+        return act(advisor, id, redirect, "referral.flash.withdrawn", ReferralStatus.WITHDRAWN,
+                () -> referrals.withdraw(advisor, id, version, reason));
     }
 
-    /** Runs one status change and says how it went; a stale page or an illegal move is explained, never a crash. */
-    private static String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+    /**
+     * Runs one status change and says how it went; a stale page or an illegal move is explained, never a crash. A
+     * stale page whose referral already is where the action leads was most likely sent twice (a double click without
+     * JavaScript): the first one worked, and that is what the advisor is told.
+     */
+    private String act(CurrentUser advisor, long id, RedirectAttributes redirect, String success,
+            ReferralStatus target, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("flash", success);
         }
         catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
-            redirect.addFlashAttribute("error", "referral.stale.action");
+            if (referrals.get(advisor, id).getStatus() == target) {
+                redirect.addFlashAttribute("flash", success);
+            }
+            else {
+                redirect.addFlashAttribute("error", "referral.stale.action");
+            }
         }
         catch (IllegalReferralTransitionException ex) {
             redirect.addFlashAttribute("error", "referral.transition.illegal");
         }
         catch (IncompleteReferralException ex) {
             redirect.addFlashAttribute("error", "referral.incomplete");
+        }
+        catch (UnservedTerritoryException ex) {
+            redirect.addFlashAttribute("error", "referral.commune.noCaf");
         }
         return "redirect:/advisor/referrals/" + id;
     }
@@ -263,9 +320,9 @@ class AdvisorReferralController {
             return true;
         }
         if (action.startsWith("remove-child-")) {
-            int index = Integer.parseInt(action.substring("remove-child-".length()));
-            if (index >= 0 && index < form.getChildren().size()) {
-                form.getChildren().remove(index);
+            Matcher removal = REMOVE_CHILD.matcher(action);
+            if (removal.matches() && Integer.parseInt(removal.group(1)) < form.getChildren().size()) {
+                form.getChildren().remove(Integer.parseInt(removal.group(1)));
             }
             form.ensureOneChildRow();
             return true;
@@ -284,6 +341,15 @@ class AdvisorReferralController {
         ReferralDetails details = mapper.toDetails(form, result, complete);
         form.ensureOneChildRow();
         return details;
+    }
+
+    /** Whether the family lives where a Caf uses Passerelle; when not, the commune field says so. */
+    private boolean servedByACaf(ReferralDetails details, BindingResult result) {
+        if (referrals.isServedByACaf(details.departementCode())) {
+            return true;
+        }
+        result.rejectValue("communeQuery", "referral.commune.noCaf");
+        return false;
     }
 
     private boolean warnOfDuplicates(CurrentUser advisor, ReferralDetails details, Long id, Model model) {

@@ -208,7 +208,18 @@ public class Referral {
     public boolean isComplete() {
         return parentLastName != null && parentFirstName != null && franceTravailId != null && phone != null
                 && communeCode != null && purpose != null && need != null && firstDay != null
-                && !children.isEmpty() && consentGivenOn != null;
+                && !children.isEmpty() && consentGivenOn != null
+                && (need != CareNeed.REGULAR || hasRegularSchedule(regularDays, regularStartTime, regularEndTime,
+                        lastDay));
+    }
+
+    /**
+     * What regular care needs besides the common fields: the days, the hours and the last day. The form checks the
+     * same, field by field ({@link ReferralFormMapper}); so does the database.
+     */
+    static boolean hasRegularSchedule(Set<DayOfWeek> days, LocalTime startTime, LocalTime endTime,
+            LocalDate lastDay) {
+        return days != null && !days.isEmpty() && startTime != null && endTime != null && lastDay != null;
     }
 
     private void requireComplete() {

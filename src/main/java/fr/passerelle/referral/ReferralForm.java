@@ -67,7 +67,8 @@ public class ReferralForm {
     private Boolean qpvResident;
 
     @Valid
-    @Size(min = 1, max = Referral.MAX_CHILDREN, groups = Complete.class)
+    @Size(max = Referral.MAX_CHILDREN)
+    @Size(min = 1, groups = Complete.class)
     private List<ChildForm> children = new ArrayList<>(List.of(new ChildForm()));
 
     @NotNull(groups = Complete.class)

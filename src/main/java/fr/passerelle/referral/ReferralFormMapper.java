@@ -117,7 +117,9 @@ class ReferralFormMapper {
                 && !form.getRegularEndTime().isAfter(form.getRegularStartTime())) {
             errors.rejectValue("regularEndTime", "referral.regularEndTime.beforeStart");
         }
-        if (complete) {
+        // Field by field what Referral.hasRegularSchedule says at once, so that each error sits next to its field.
+        if (complete && !Referral.hasRegularSchedule(form.getRegularDays(), form.getRegularStartTime(),
+                form.getRegularEndTime(), form.getLastDay())) {
             if (form.getRegularDays().isEmpty()) {
                 errors.rejectValue("regularDays", "referral.regularDays.required");
             }

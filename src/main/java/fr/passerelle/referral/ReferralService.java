@@ -46,6 +46,7 @@ public class ReferralService {
         Referral referral = Referral.draft(actor, creationToken, details, now(), LocalDate.now(clock));
         if (submit) {
             referral.submit(actor, now());
+            requireServed(referral);
         }
         return referrals.saveAndFlush(referral);
     }
@@ -70,6 +71,7 @@ public class ReferralService {
         referral.update(details, actor, LocalDate.now(clock));
         if (submit) {
             referral.submit(actor, now());
+            requireServed(referral);
         }
         referrals.flush();
         return referral;
@@ -79,6 +81,7 @@ public class ReferralService {
     public Referral submit(CurrentUser advisor, long id, long version) {
         Referral referral = current(advisor, id, version);
         referral.submit(actor(advisor), now());
+        requireServed(referral);
         return referral;
     }
 
@@ -86,6 +89,7 @@ public class ReferralService {
     public Referral answerInformationRequest(CurrentUser advisor, long id, long version, String answer) {
         Referral referral = current(advisor, id, version);
         referral.answerInformationRequest(actor(advisor), answer, now());
+        requireServed(referral);
         return referral;
     }
 
@@ -94,6 +98,28 @@ public class ReferralService {
         Referral referral = current(advisor, id, version);
         referral.withdraw(actor(advisor), reason, now());
         return referral;
+    }
+
+    /** Whether a Caf of this département uses Passerelle: a referral sent elsewhere would wait in nobody's queue. */
+    @Transactional(readOnly = true)
+    public boolean isServedByACaf(String departementCode) {
+        return jdbc.sql("""
+                        select exists (select 1 from organisation
+                                       where kind = 'CAF' and active and departement_code = ?)""")
+                .param(departementCode).query(Boolean.class).single();
+    }
+
+    /**
+     * The reason of the latest decision, when the family was found not eligible: the key of its label
+     * ({@code eligibility.reason.<REASON>}), for the advisor's page.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> ineligibilityReason(long referralId) {
+        return jdbc.sql("""
+                        select reason from eligibility_decision
+                        where referral_id = ? and outcome = 'INELIGIBLE'
+                        order by decided_at desc, id desc limit 1""")
+                .param(referralId).query(String.class).optional();
     }
 
     /** The advisor's organisation's referral, children loaded; 404 for any other. */
@@ -128,11 +154,12 @@ public class ReferralService {
                         join organisation o on o.id = r.organisation_id
                         where c.birth_date = :birthDate and lower(c.first_name) = lower(:firstName)
                           and (r.france_travail_id = :franceTravailId or r.parent_search_name = :parentName)
-                          and r.status in ('DRAFT', 'SUBMITTED', 'INFORMATION_REQUESTED', 'ELIGIBLE')
+                          and r.status in (:openStatuses)
                           and (r.status <> 'DRAFT' or r.organisation_id = :organisationId)
                           and r.first_day <= :lastDay and coalesce(r.last_day, r.first_day) >= :firstDay
                           and r.id <> :excludedId
                         """)
+                        .param("openStatuses", ReferralStatus.openStatuses().stream().map(Enum::name).toList())
                         .param("birthDate", child.birthDate())
                         .param("firstName", child.firstName().trim())
                         .param("franceTravailId", details.franceTravailId())
@@ -147,6 +174,13 @@ public class ReferralService {
                         .list().stream())
                 .distinct()
                 .toList();
+    }
+
+    /** Checked once the referral is otherwise ready to go, so that an incomplete one says what it lacks first. */
+    private void requireServed(Referral referral) {
+        if (!isServedByACaf(referral.getDepartementCode())) {
+            throw new UnservedTerritoryException(referral.getDepartementCode());
+        }
     }
 
     private Referral current(CurrentUser advisor, long id, long version) {

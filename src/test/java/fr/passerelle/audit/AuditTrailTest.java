@@ -3,6 +3,8 @@ package fr.passerelle.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import fr.passerelle.support.IntegrationTest;
@@ -26,7 +28,7 @@ class AuditTrailTest {
     @Autowired
     TransactionTemplate transactions;
 
-    final long entityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    final long entityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
 
     @Test
     void recordsEachChangedFieldBeforeAndAfterAndLeavesOutTheOthers() {
@@ -70,6 +72,20 @@ class AuditTrailTest {
         assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where entity_id = ?").param(entityId).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThat(entries()).isOne();
+    }
+
+    @Test
+    void recordsManyEntitiesInOneGoInTheirOrder() {
+        Map<Long, Changes> changes = new LinkedHashMap<>();
+        changes.put(entityId, Changes.of().created("name", "Premier"));
+        changes.put(entityId + 1, Changes.of().created("name", "Second"));
+
+        transactions.executeWithoutResult(status -> audit.recordAll(null, "TEST_ENTITY", "IMPORTED", changes));
+
+        assertThat(jdbc.sql("select entity_id, changes ->> 0 from audit_entry where entity_type = 'TEST_ENTITY' "
+                        + "and entity_id in (?, ?) order by id").params(entityId, entityId + 1)
+                .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2)).list())
+                .hasSize(2).first().asString().startsWith(entityId + " ").contains("Premier");
     }
 
     private long entries() {

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import fr.passerelle.organisation.CurrentUser;
@@ -149,6 +150,21 @@ class EligibilityReviewWebTest {
         assertThat(now.getVersion()).isEqualTo(draft.getVersion());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Endpoint.class, names = {"REVIEW", "DECIDE"})
+    void aDraftWithdrawnBeforeItWasSentIsNotFoundByTheCaf(Endpoint endpoint) throws Exception {
+        Account advisor = fixtures.advisor();
+        Referral withdrawn = fixtures.withdraw(advisor, fixtures.draft(advisor));
+        CurrentUser officer = fixtures.principal(accounts.create(Role.CAF_OFFICER));
+
+        mvc.perform(endpoint.from(withdrawn).with(user(officer))).andExpect(status().isNotFound());
+
+        Referral now = fixtures.reload(withdrawn);
+        assertThat(now.getStatus()).isEqualTo(ReferralStatus.WITHDRAWN);
+        assertThat(now.getSubmittedAt()).isNull();
+        assertThat(now.getVersion()).isEqualTo(withdrawn.getVersion());
+    }
+
     @Test
     void aDecisionWithoutTheCsrfTokenIsRefused() throws Exception {
         Referral referral = fixtures.submitted(fixtures.advisor());
@@ -234,16 +250,16 @@ class EligibilityReviewWebTest {
     void theQueueRunsAFewStatementsWhateverTheNumberOfRows() throws Exception {
         String quiet = fixtures.departementWithEmptyQueue();
         Account advisor = fixtures.advisor();
-        fileIn(advisor, fixtures.communeIn(quiet), quiet, CareNeed.OCCASIONAL, true);
         CurrentUser quietOfficer = fixtures.principal(fixtures.officerIn(quiet));
+        fileIn(advisor, fixtures.communeIn(quiet), quiet, CareNeed.OCCASIONAL, true);
         String busy = fixtures.departementWithEmptyQueue();
+        CurrentUser busyOfficer = fixtures.principal(fixtures.officerIn(busy));
         List<String> communes = jdbc.sql("select insee_code from commune where departement_code = ? limit 30")
                 .param(busy).query(String.class).list();
         for (int i = 0; i < 30; i++) {
             fileIn(advisor, communes.get(i % communes.size()), busy,
                     i % 3 == 0 ? CareNeed.EMERGENCY_HOME_CARE : CareNeed.OCCASIONAL, true);
         }
-        CurrentUser busyOfficer = fixtures.principal(fixtures.officerIn(busy));
 
         long oneRow = statements.count(() -> mvc.perform(get("/officer/queue").with(user(quietOfficer)))
                 .andExpect(status().isOk()));
@@ -252,8 +268,9 @@ class EligibilityReviewWebTest {
 
         assertThat(quiet).isNotEqualTo(busy);
         // Spring Data skips the count query when the first page is not full: one statement more, not one per row.
+        // The fourth is the session check every signed-in request makes (SessionValidityFilter).
         assertThat(fullPage).isEqualTo(oneRow + 1);
-        assertThat(fullPage).isLessThanOrEqualTo(3);
+        assertThat(fullPage).isLessThanOrEqualTo(4); // with the check that the session is still valid
     }
 
     // --- The decision -------------------------------------------------------------------------------------------
@@ -290,7 +307,33 @@ class EligibilityReviewWebTest {
         String page = refusedDecision(tooOld, "ELIGIBLE", null, null,
                 "justification", "eligibility.decision.justification.required");
 
-        assertThat(page).contains("Une vérification n’est pas respectée : justifiez la décision d’éligibilité.");
+        assertThat(page).contains("Une vérification n’est pas respectée ou n’a pas pu être faite : justifiez la "
+                + "décision d’éligibilité.");
+    }
+
+    @Test
+    void eligibleWhenARuleCannotTellNeedsAJustification() throws Exception {
+        Referral notAttested = fixtures.file(fixtures.advisor(), fixtures.family().notAttested(), true);
+
+        String page = refusedDecision(notAttested, "ELIGIBLE", null, null,
+                "justification", "eligibility.decision.justification.required");
+
+        assertThat(page).contains("Une vérification n’est pas respectée ou n’a pas pu être faite : justifiez la "
+                + "décision d’éligibilité.");
+    }
+
+    @Test
+    void theSameDecisionSentTwiceIsReportedAsTaken() throws Exception {
+        Referral referral = fixtures.submitted(fixtures.advisor());
+        CurrentUser officer = fixtures.principal(accounts.create(Role.CAF_OFFICER));
+
+        mvc.perform(Endpoint.DECIDE.from(referral).with(user(officer))).andExpect(redirectedUrl("/officer/queue"));
+        mvc.perform(Endpoint.DECIDE.from(referral).with(user(officer)))
+                .andExpect(redirectedUrl("/officer/queue"))
+                .andExpect(flash().attribute("flash", "eligibility.flash.ELIGIBLE"));
+
+        assertThat(fixtures.reload(referral).getStatus()).isEqualTo(ReferralStatus.ELIGIBLE);
+        assertThat(decisionsOn(referral)).isEqualTo(1);
     }
 
     @Test
@@ -298,6 +341,23 @@ class EligibilityReviewWebTest {
         String page = refusedDecision(fixtures.submitted(fixtures.advisor()), null, null, null, "outcome", "NotNull");
 
         assertThat(page).contains("Choisissez une décision.");
+    }
+
+    @Test
+    void everyLinkOfTheErrorSummaryLeadsToItsField() throws Exception {
+        String empty = refusedDecision(fixtures.submitted(fixtures.advisor()), null, null, null, "outcome", "NotNull");
+        String noReason = refusedDecision(fixtures.submitted(fixtures.advisor()), "INELIGIBLE", null, null,
+                "reason", "eligibility.decision.reason.required");
+
+        for (String page : List.of(empty, noReason)) {
+            String summary = page.substring(page.indexOf("id=\"error-summary\""));
+            List<String> targets = Pattern.compile("href=\"#([^\"]+)\"")
+                    .matcher(summary.substring(0, summary.indexOf("</ul>"))).results()
+                    .map(match -> match.group(1)).toList();
+            assertThat(targets).isNotEmpty()
+                    .allSatisfy(id -> assertThat(page).contains("id=\"" + id + "\""));
+        }
+        assertThat(noReason).contains("aria-describedby=\"reason-hint reason-error\"");
     }
 
     @ParameterizedTest

@@ -22,20 +22,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import fr.passerelle.eligibility.IneligibilityReason;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
+import fr.passerelle.territory.CommuneDirectory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
@@ -101,6 +105,9 @@ class AdvisorReferralWebTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    CommuneDirectory communes;
 
     // --- Who may reach what -------------------------------------------------------------------------------------
 
@@ -227,6 +234,83 @@ class AdvisorReferralWebTest {
     }
 
     @Test
+    void regularCareWithoutItsScheduleCannotBeSentFromItsPage() throws Exception {
+        Account advisor = fixtures.advisor();
+        CurrentUser owner = fixtures.principal(advisor);
+        Referral regular = fixtures.file(advisor, fixtures.family().need(CareNeed.REGULAR).withoutRegularSchedule(), false);
+
+        mvc.perform(Endpoint.SUBMIT.from(regular).with(user(owner)))
+                .andExpect(redirectedUrl(BASE + "/" + regular.getId()))
+                .andExpect(flash().attribute("error", "referral.incomplete"));
+
+        assertThat(fixtures.reload(regular).getStatus()).isEqualTo(ReferralStatus.DRAFT);
+        String page = mvc.perform(get(BASE + "/" + regular.getId()).with(user(owner)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("data-testid=\"submit\"");
+    }
+
+    @Test
+    void sendingAPossibleDuplicateFromItsPageLeadsToTheFormAndItsWarning() throws Exception {
+        Account advisor = fixtures.advisor();
+        CurrentUser owner = fixtures.principal(advisor);
+        ReferralFixtures.Family family = fixtures.family();
+        fixtures.file(fixtures.advisor(), family, true);
+        Referral draft = fixtures.file(advisor, family, false);
+
+        MvcResult result = mvc.perform(Endpoint.SUBMIT.from(draft).with(user(owner)))
+                .andExpect(redirectedUrl(BASE + "/" + draft.getId() + "/edit"))
+                .andReturn();
+
+        assertThat(fixtures.reload(draft).getStatus()).isEqualTo(ReferralStatus.DRAFT);
+        String form = mvc.perform(get(BASE + "/" + draft.getId() + "/edit").with(user(owner))
+                        .flashAttrs(result.getFlashMap()))
+                .andExpect(status().isOk()).andExpect(view().name("referral/form"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("data-testid=\"duplicate-warning\"", "name=\"duplicateConfirmed\"");
+    }
+
+    @Test
+    void theAdvisorSeesWhyTheFamilyWasFoundNotEligible() throws Exception {
+        Account advisor = fixtures.advisor();
+        Referral ineligible = fixtures.declareIneligible(accounts.create(Role.CAF_OFFICER),
+                fixtures.submitted(advisor), IneligibilityReason.CHILD_TOO_OLD);
+
+        String page = mvc.perform(get(BASE + "/" + ineligible.getId()).with(user(fixtures.principal(advisor))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("data-testid=\"ineligibility-reason\"", "Motif : Enfant au-delà de l’âge limite");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Endpoint.class, names = {"SUBMIT", "WITHDRAW"})
+    void anActionSentTwiceIsReportedAsDone(Endpoint endpoint) throws Exception {
+        Account advisor = fixtures.advisor();
+        CurrentUser owner = fixtures.principal(advisor);
+        Referral draft = fixtures.draft(advisor);
+        String success = endpoint == Endpoint.SUBMIT ? "referral.flash.submitted" : "referral.flash.withdrawn";
+
+        mvc.perform(endpoint.from(draft).with(user(owner))).andExpect(flash().attribute("flash", success));
+        mvc.perform(endpoint.from(draft).with(user(owner)))
+                .andExpect(redirectedUrl(BASE + "/" + draft.getId()))
+                .andExpect(flash().attribute("flash", success));
+    }
+
+    @Test
+    void anAnswerSentTwiceIsReportedAsDone() throws Exception {
+        Account advisor = fixtures.advisor();
+        CurrentUser owner = fixtures.principal(advisor);
+        Referral questioned = questioned(advisor);
+
+        mvc.perform(Endpoint.ANSWER.from(questioned).with(user(owner)))
+                .andExpect(flash().attribute("flash", "referral.flash.answered"));
+        mvc.perform(Endpoint.ANSWER.from(questioned).with(user(owner)))
+                .andExpect(flash().attribute("flash", "referral.flash.answered"));
+
+        assertThat(fixtures.reload(questioned).getStatus()).isEqualTo(ReferralStatus.SUBMITTED);
+    }
+
+    @Test
     void theOwnerAnswersTheCafsQuestionAndTheReferralGoesBackToTheQueue() throws Exception {
         Account advisor = fixtures.advisor();
         Referral referral = questioned(advisor);
@@ -267,6 +351,27 @@ class AdvisorReferralWebTest {
                 "Indiquez l’identifiant France Travail du parent.",
                 "Indiquez entre 1 et 6 enfants.", "Le consentement du parent est nécessaire pour envoyer l’orientation.");
         assertThat(fixtures.countFiledBy(advisor)).isZero();
+    }
+
+    @Test
+    void everyLinkOfTheErrorSummaryLeadsToItsField() throws Exception {
+        Account advisor = fixtures.advisor();
+
+        String page = rejected(advisor, newForm().param("action", "submit")
+                        .param("need", "REGULAR"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        List<String> targets = errorSummaryTargets(page);
+        assertThat(targets).contains("purpose", "children", "consentGiven", "regularDays");
+        assertThat(targets).allSatisfy(id -> assertThat(page).contains("id=\"" + id + "\""));
+    }
+
+    /** The fragment ids the error summary links to. */
+    static List<String> errorSummaryTargets(String page) {
+        String summary = page.substring(page.indexOf("id=\"error-summary\""));
+        summary = summary.substring(0, summary.indexOf("</ul>"));
+        return Pattern.compile("href=\"#([^\"]+)\"").matcher(summary).results()
+                .map(match -> match.group(1)).toList();
     }
 
     @Test
@@ -318,6 +423,74 @@ class AdvisorReferralWebTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(page).contains("Indiquez entre 1 et 6 enfants.");
+        assertThat(fixtures.countFiledBy(advisor)).isZero();
+    }
+
+    @Test
+    void aFamilyWhereNoCafUsesPasserelleCannotBeSentButCanBeSaved() throws Exception {
+        Account advisor = fixtures.advisor();
+        CurrentUser owner = fixtures.principal(advisor);
+        String departement = fixtures.departementWithoutCaf();
+        String commune = fixtures.communeIn(departement);
+        String label = communes.findByInseeCode(commune).orElseThrow().label();
+
+        String page = rejected(advisor, completeForm(newForm(), "communeQuery").param("communeQuery", label).param("action", "submit"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "communeQuery", "referral.commune.noCaf"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Aucune Caf de ce département n’utilise Passerelle : la famille doit habiter le "
+                + "territoire d’une Caf partenaire.");
+        assertThat(fixtures.countFiledBy(advisor)).isZero();
+
+        MvcResult saved = mvc.perform(completeForm(newForm(), "communeQuery").param("communeQuery", label).param("action", "save")
+                        .with(user(owner)))
+                .andExpect(redirectedUrlPattern(BASE + "/*"))
+                .andReturn();
+        Referral draft = stored(saved);
+        mvc.perform(Endpoint.SUBMIT.from(draft).with(user(owner)))
+                .andExpect(redirectedUrl(BASE + "/" + draft.getId()))
+                .andExpect(flash().attribute("error", "referral.commune.noCaf"));
+        assertThat(fixtures.reload(draft).getStatus()).isEqualTo(ReferralStatus.DRAFT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"remove-child-x", "remove-child-99999999999",
+            "remove-child--1", "remove-child-7"})
+    void anUnknownChildRowButtonIsIgnored(String action) throws Exception {
+        Account advisor = fixtures.advisor();
+
+        mvc.perform(newForm().param("children[0].firstName", "Noah").param("action", action)
+                        .with(user(fixtures.principal(advisor))))
+                .andExpect(status().isOk())
+                .andExpect(view().name("referral/form"));
+
+        assertThat(fixtures.countFiledBy(advisor)).isZero();
+    }
+
+    @Test
+    void moreThanSixChildrenIsAFormErrorEvenInADraft() throws Exception {
+        Account advisor = fixtures.advisor();
+        MockHttpServletRequestBuilder form = newForm().param("action", "save");
+        for (int i = 0; i < Referral.MAX_CHILDREN + 1; i++) {
+            form.param("children[" + i + "].firstName", "Enfant" + i)
+                    .param("children[" + i + "].birthDate", today().minusYears(2).toString());
+        }
+
+        String page = rejected(advisor, form)
+                .andExpect(model().attributeHasFieldErrorCode("form", "children", "Size"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("Indiquez entre 1 et 6 enfants.");
+        assertThat(fixtures.countFiledBy(advisor)).isZero();
+    }
+
+    @Test
+    void aChildRowFarBeyondTheFormIsABadRequest() throws Exception {
+        Account advisor = fixtures.advisor();
+
+        mvc.perform(newForm().param("children[300].firstName", "Noah").param("action", "save")
+                        .with(user(fixtures.principal(advisor))))
+                .andExpect(status().isBadRequest());
+
         assertThat(fixtures.countFiledBy(advisor)).isZero();
     }
 
@@ -560,8 +733,9 @@ class AdvisorReferralWebTest {
                 .andExpect(status().isOk()));
 
         // Spring Data skips the count query when the first page is not full: one statement more, not one per row.
+        // The third is the session check every signed-in request makes (SessionValidityFilter).
         assertThat(fullPage).isEqualTo(oneRow + 1);
-        assertThat(fullPage).isLessThanOrEqualTo(2);
+        assertThat(fullPage).isLessThanOrEqualTo(3); // with the check that the session is still valid
     }
 
     // --- Helpers ------------------------------------------------------------------------------------------------

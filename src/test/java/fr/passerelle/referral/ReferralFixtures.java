@@ -3,6 +3,7 @@ package fr.passerelle.referral;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import fr.passerelle.eligibility.DecisionForm;
 import fr.passerelle.eligibility.DecisionOutcome;
 import fr.passerelle.eligibility.EligibilityReviewService;
+import fr.passerelle.eligibility.IneligibilityReason;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
@@ -98,6 +100,18 @@ public class ReferralFixtures {
                         + " test database"));
     }
 
+    /** A mainland département with communes but no active Caf organisation: Passerelle serves nobody there. */
+    public String departementWithoutCaf() {
+        return jdbc.sql("""
+                select d.code from departement d
+                where d.code ~ '^[0-9]{2}$' and exists (select from commune c where c.departement_code = d.code)
+                  and not exists (select from organisation o where o.kind = 'CAF' and o.active
+                                  and o.departement_code = d.code)
+                order by d.code limit 1""")
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("Every département has a Caf: use a new test database"));
+    }
+
     /** The most populous commune of the département. */
     public String communeIn(String departementCode) {
         return jdbc.sql("""
@@ -151,11 +165,22 @@ public class ReferralFixtures {
         return decide(officer, referral, DecisionOutcome.ELIGIBLE, null);
     }
 
+    /** The officer finds the family not eligible, for that reason. */
+    public Referral declareIneligible(Account officer, Referral referral, IneligibilityReason reason) {
+        return decide(officer, referral, DecisionOutcome.INELIGIBLE, "Voir le motif.", reason);
+    }
+
     private Referral decide(Account officer, Referral referral, DecisionOutcome outcome, String comment) {
+        return decide(officer, referral, outcome, comment, null);
+    }
+
+    private Referral decide(Account officer, Referral referral, DecisionOutcome outcome, String comment,
+            IneligibilityReason reason) {
         DecisionForm form = new DecisionForm();
         form.setVersion(referral.getVersion());
         form.setOutcome(outcome);
         form.setComment(comment);
+        form.setReason(reason);
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
         if (!reviews.decide(principal(officer), referral.getId(), form, errors)) {
             throw new IllegalStateException("The decision was refused: " + errors);
@@ -194,6 +219,7 @@ public class ReferralFixtures {
         private LocalDate firstDay;
         private LocalDate lastDay;
         private boolean consentGiven = true;
+        private boolean regularSchedule = true;
 
         Family(LocalDate today) {
             String unique = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
@@ -244,6 +270,12 @@ public class ReferralFixtures {
             return this;
         }
 
+        /** The advisor did not attest the parent's registration as a job seeker. */
+        public Family notAttested() {
+            this.jobSeekerAttested = false;
+            return this;
+        }
+
         public Family withoutConsent() {
             this.consentGiven = false;
             return this;
@@ -257,11 +289,20 @@ public class ReferralFixtures {
             return franceTravailId;
         }
 
+        /** Regular care without its days and hours: a draft that cannot be sent yet. */
+        public Family withoutRegularSchedule() {
+            this.regularSchedule = false;
+            return this;
+        }
+
         ReferralDetails details() {
+            // Regular care on weekdays from 8:00 to 17:00, unless a test is about a missing schedule.
+            boolean schedule = need == CareNeed.REGULAR && regularSchedule;
             return new ReferralDetails(parentLastName, parentFirstName, franceTravailId, jobSeekerAttested, null,
                     phone, null, communeCode, departementCode, null, null, null, children, purpose,
-                    firstDay.minusDays(1), null, null, need, firstDay, null, lastDay, EnumSet.noneOf(DayOfWeek.class),
-                    null, null, consentGiven);
+                    firstDay.minusDays(1), null, null, need, firstDay, null, lastDay,
+                    schedule ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : EnumSet.noneOf(DayOfWeek.class),
+                    schedule ? LocalTime.of(8, 0) : null, schedule ? LocalTime.of(17, 0) : null, consentGiven);
         }
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -100,6 +103,39 @@ class ReferralPersistenceTest {
 
         assertThat(status(draft.getId())).isEqualTo("DRAFT");
         assertThat(timeline(draft.getId())).containsExactly("DRAFT");
+    }
+
+    // -- What a sent referral holds
+
+    @Test
+    void aSentRegularReferralCannotLoseItsScheduleInTheDatabase() {
+        CurrentUser advisor = advisor();
+        LocalDate from = today().plusWeeks(2);
+        Referral regular = referrals.create(advisor, UUID.randomUUID(), family().need(CareNeed.REGULAR)
+                .dates(from, from.plusWeeks(4))
+                .regularSchedule(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(8, 0), LocalTime.of(17, 0)).build(),
+                true);
+
+        assertThatThrownBy(() -> jdbc.sql("update referral set last_day = null where id = ?")
+                .param(regular.getId()).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("referral_regular_schedule_when_sent");
+        assertThatThrownBy(() -> jdbc.sql("update referral set regular_days = 0 where id = ?")
+                .param(regular.getId()).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("referral_regular_schedule_when_sent");
+    }
+
+    @Test
+    void aDraftWithdrawnBeforeItWasSentIsStoredWithoutASubmissionDate() {
+        CurrentUser advisor = advisor();
+        Referral draft = referrals.create(advisor, UUID.randomUUID(),
+                family().phone(null).withoutConsent().build(), false);
+
+        referrals.withdraw(advisor, draft.getId(), draft.getVersion(), Referrals.WITHDRAWAL_REASON);
+
+        assertThat(status(draft.getId())).isEqualTo("WITHDRAWN");
+        assertThat(repository.findById(draft.getId()).orElseThrow().getSubmittedAt()).isNull();
     }
 
     // -- The history is append-only

@@ -11,8 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -288,13 +291,38 @@ class ReferralStateMachineTest {
                 Named.of("without a purpose", details -> details.purpose(null)),
                 Named.of("without a kind of care", details -> details.need(null)),
                 Named.of("without a first day", details -> details.dates(null, null)),
-                Named.of("without a child", details -> details.children(new ReferralDetails.Child[0])));
+                Named.of("without a child", details -> details.children(new ReferralDetails.Child[0])),
+                Named.of("for regular care without its days", details -> regular(details)
+                        .regularSchedule(EnumSet.noneOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(17, 0))),
+                Named.of("for regular care without its hours", details -> regular(details)
+                        .regularSchedule(EnumSet.of(DayOfWeek.MONDAY), null, null)),
+                Named.of("for regular care without a last day", details -> regular(details)
+                        .dates(Referrals.TODAY.plusWeeks(2), null)));
+    }
+
+    /** Complete regular care: Mondays and Thursdays from 8:00 to 17:00 for a month. */
+    private static Referrals.Details regular(Referrals.Details details) {
+        return details.need(CareNeed.REGULAR)
+                .dates(Referrals.TODAY.plusWeeks(2), Referrals.TODAY.plusWeeks(6))
+                .regularSchedule(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), LocalTime.of(8, 0),
+                        LocalTime.of(17, 0));
+    }
+
+    @Test
+    void regularCareWithItsDaysHoursAndLastDayCanBeSubmitted() {
+        Referral referral = Referrals.draft(advisor, regular(Referrals.details()).build());
+
+        assertThat(referral.isComplete()).isTrue();
+        referral.submit(advisor, LATER);
+
+        assertThat(referral.getStatus()).isEqualTo(SUBMITTED);
     }
 
     @ParameterizedTest(name = "a draft {0} cannot be submitted")
     @MethodSource("missingRequirements")
     void anIncompleteDraftCannotBeSubmitted(UnaryOperator<Referrals.Details> incomplete) {
         Referral referral = Referrals.draft(advisor, incomplete.apply(Referrals.details()).build());
+        assertThat(referral.isComplete()).isFalse();
 
         assertThatThrownBy(() -> referral.submit(advisor, LATER))
                 .isInstanceOf(IncompleteReferralException.class)

@@ -200,6 +200,14 @@ public final class Referrals {
             return this;
         }
 
+        /** The days and hours of regular care. */
+        public Details regularSchedule(Set<DayOfWeek> days, LocalTime startTime, LocalTime endTime) {
+            this.regularDays = days;
+            this.regularStartTime = startTime;
+            this.regularEndTime = endTime;
+            return this;
+        }
+
         public Details withoutConsent() {
             this.consentGiven = false;
             return this;

@@ -95,6 +95,8 @@ public class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEac
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // axe-core runs as an asynchronous script: a long page on a busy machine needs more than the default 30 s.
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
     }
 
     @Override

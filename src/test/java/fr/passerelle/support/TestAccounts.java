@@ -38,9 +38,15 @@ public class TestAccounts {
         this.userDetails = userDetails;
     }
 
-    /** An account of that role in a new organisation of a kind that allows it, in Essonne. */
+    /**
+     * An account of that role in a new organisation of a kind that allows it, in Essonne. An advisor comes with a
+     * Caf of Essonne, since a referral is sent only where a Caf uses Passerelle.
+     */
     @Transactional
     public Account create(Role role) {
+        if (role == Role.ADVISOR) {
+            organisation(OrganisationKind.CAF);
+        }
         return create(role, organisation(defaultKind(role)));
     }
 

@@ -1,0 +1,267 @@
+package fr.passerelle.provider;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.system.StaleDataException;
+import fr.passerelle.territory.Commune;
+import fr.passerelle.territory.CommuneDirectory;
+
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrators' registry of childminders: list, creation, edition, deactivation and the AVIP label's
+ * lifecycle. Every change goes through {@link ChildminderRegistry}, which audits it.
+ */
+@Controller
+@RequestMapping("/admin/childminders")
+class AdminChildminderController {
+
+    static final String BASE = "/admin/childminders";
+    private static final String FORM_VIEW = "provider/childminders/form";
+    private static final int MAX_REASON = 1000;
+
+    private final ChildminderRegistry registry;
+    private final ChildminderQueries queries;
+    private final ChildminderFormMapper mapper;
+    private final CommuneDirectory communes;
+    private final RegistryProperties properties;
+    private final Clock clock;
+
+    AdminChildminderController(ChildminderRegistry registry, ChildminderQueries queries, ChildminderFormMapper mapper,
+            CommuneDirectory communes, RegistryProperties properties, Clock clock) {
+        this.registry = registry;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.communes = communes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Blank fields are absent: "" is no phone number. */
+    @InitBinder("childminderForm")
+    void trimStrings(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("filter") RegistryFilter filter, Model model) {
+        RegistryViews.list(model, queries, filter, null);
+        model.addAttribute("base", BASE);
+        model.addAttribute("readOnly", false);
+        return "provider/childminders/list";
+    }
+
+    @GetMapping("/expiring")
+    String expiring(Model model) {
+        var labels = queries.expiringLabels(null);
+        var agreements = queries.expiringAgreements(null);
+        model.addAttribute("labelsSoon", labels.stream().filter(e -> e.daysLeft() <= ChildminderQueries.SOON).toList());
+        model.addAttribute("labelsLater", labels.stream().filter(e -> e.daysLeft() > ChildminderQueries.SOON).toList());
+        model.addAttribute("agreementsSoon",
+                agreements.stream().filter(e -> e.daysLeft() <= ChildminderQueries.SOON).toList());
+        model.addAttribute("agreementsLater",
+                agreements.stream().filter(e -> e.daysLeft() > ChildminderQueries.SOON).toList());
+        model.addAttribute("soon", ChildminderQueries.SOON);
+        model.addAttribute("later", ChildminderQueries.LATER);
+        return "provider/childminders/expiring";
+    }
+
+    @GetMapping("/new")
+    String initCreationForm(Model model) {
+        model.addAttribute("childminderForm", new ChildminderForm());
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/new")
+    String processCreationForm(@AuthenticationPrincipal CurrentUser admin,
+            @Validated @ModelAttribute("childminderForm") ChildminderForm form, BindingResult result,
+            RedirectAttributes redirect) {
+        ChildminderDetails details = mapper.toDetails(form, result, null);
+        if (details == null) {
+            return FORM_VIEW;
+        }
+        Childminder childminder;
+        try {
+            childminder = registry.register(admin, details);
+        }
+        catch (DuplicateAgreementNumberException | DataIntegrityViolationException ex) {
+            // Also what a second click on "save" meets: the first one registered this agreement number.
+            result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+            return FORM_VIEW;
+        }
+        redirect.addFlashAttribute("flash", "childminder.flash.created");
+        return "redirect:" + BASE + "/" + childminder.getId();
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        RegistryViews.view(model, queries, registry, id, null);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("base", BASE);
+        model.addAttribute("readOnly", false);
+        model.addAttribute("childminder", registry.get(id));
+        model.addAttribute("label", registry.currentLabel(id).orElse(null));
+        model.addAttribute("grantFrom", today);
+        model.addAttribute("grantTo", today.plus(properties.labelValidity()).minusDays(1));
+        Optional<AvipLabel> label = registry.currentLabel(id);
+        model.addAttribute("renewTo", label.map(l -> l.getValidTo().plus(properties.labelValidity()))
+                .orElse(null));
+        return "provider/childminders/view";
+    }
+
+    @GetMapping("/{id}/edit")
+    String initUpdateForm(@PathVariable long id, Model model) {
+        Childminder childminder = registry.get(id);
+        String communeLabel = communes.findByInseeCode(childminder.getCommuneCode()).map(Commune::label)
+                .orElse(childminder.getCommuneCode());
+        model.addAttribute("childminderForm",
+                ChildminderForm.of(childminder.details(), communeLabel, childminder.getVersion()));
+        model.addAttribute("childminder", childminder);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/{id}/edit")
+    String processUpdateForm(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+            @Validated @ModelAttribute("childminderForm") ChildminderForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Childminder childminder = registry.get(id);
+        model.addAttribute("childminder", childminder);
+        ChildminderDetails details = mapper.toDetails(form, result, childminder.getAgreementEndDate());
+        if (details == null) {
+            return FORM_VIEW;
+        }
+        try {
+            registry.update(admin, id, form.getVersion() == null ? -1 : form.getVersion(), details);
+        }
+        catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
+            // Someone saved first: keep what this user typed, say so, and let them save over it knowingly.
+            result.reject("childminder.stale");
+            form.setVersion(registry.get(id).getVersion());
+            return FORM_VIEW;
+        }
+        catch (DuplicateAgreementNumberException | DataIntegrityViolationException ex) {
+            result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+            return FORM_VIEW;
+        }
+        redirect.addFlashAttribute("flash", "childminder.flash.updated");
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    @PostMapping("/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @RequestParam long version,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "childminder.flash.deactivated", () -> registry.deactivate(admin, id, version));
+    }
+
+    @PostMapping("/{id}/reactivate")
+    String reactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @RequestParam long version,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "childminder.flash.reactivated", () -> registry.reactivate(admin, id, version));
+    }
+
+    /**
+     * Grants a label. {@code currentLabelId} is the label the page showed (0 for none): if another grant happened
+     * since, as after a double click, nothing is granted twice.
+     */
+    @PostMapping("/{id}/label/grant")
+    String grant(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+            @RequestParam(defaultValue = "0") long currentLabelId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+            RedirectAttributes redirect) {
+        registry.get(id);
+        if (validFrom == null || validTo == null) {
+            return fieldError(id, redirect, "grantError", "label.grant.dates.required");
+        }
+        if (validTo.isBefore(validFrom)) {
+            return fieldError(id, redirect, "grantError", "label.grant.dates.order");
+        }
+        long seen = registry.currentLabel(id).map(AvipLabel::getId).orElse(0L);
+        if (seen != currentLabelId) {
+            redirect.addFlashAttribute("error", "label.stale");
+            return "redirect:" + BASE + "/" + id;
+        }
+        return act(id, redirect, "label.flash.granted", () -> registry.grantLabel(admin, id, validFrom, validTo));
+    }
+
+    @PostMapping("/{id}/label/renew")
+    String renew(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+            RedirectAttributes redirect) {
+        registry.get(id);
+        if (validTo == null) {
+            return fieldError(id, redirect, "renewError", "label.renew.date.required");
+        }
+        Optional<AvipLabel> label = registry.currentLabel(id);
+        if (label.isPresent() && !validTo.isAfter(label.get().getValidTo())) {
+            return fieldError(id, redirect, "renewError", "label.renew.date.notLater");
+        }
+        return act(id, redirect, "label.flash.renewed", () -> registry.renewLabel(admin, id, version, validTo));
+    }
+
+    @PostMapping("/{id}/label/suspend")
+    String suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        registry.get(id);
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            return fieldError(id, redirect, "suspendError", "label.reason.required");
+        }
+        return act(id, redirect, "label.flash.suspended", () -> registry.suspendLabel(admin, id, version, reason));
+    }
+
+    @PostMapping("/{id}/label/reinstate")
+    String reinstate(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @RequestParam long version,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "label.flash.reinstated", () -> registry.reinstateLabel(admin, id, version));
+    }
+
+    @PostMapping("/{id}/label/revoke")
+    String revoke(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        registry.get(id);
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            return fieldError(id, redirect, "revokeError", "label.reason.required");
+        }
+        return act(id, redirect, "label.flash.revoked", () -> registry.revokeLabel(admin, id, version, reason));
+    }
+
+    private static String fieldError(long id, RedirectAttributes redirect, String attribute, String key) {
+        redirect.addFlashAttribute(attribute, key);
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    /** Runs one change and says how it went; a stale page or a refused transition is explained, never a crash. */
+    private static String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", success);
+        }
+        catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
+            redirect.addFlashAttribute("error", "label.stale");
+        }
+        catch (IllegalLabelTransitionException | IllegalStateException ex) {
+            redirect.addFlashAttribute("error", "label.transition.illegal");
+        }
+        return "redirect:" + BASE + "/" + id;
+    }
+}

@@ -1,0 +1,49 @@
+package fr.passerelle.provider;
+
+import fr.passerelle.organisation.CurrentUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The Caf officer's read-only view of the childminders' registry, limited to their Caf's département: they need it
+ * to route. A childminder elsewhere answers 404, as an unknown one does.
+ */
+@Controller
+@RequestMapping("/officer/registry/childminders")
+class OfficerRegistryController {
+
+    static final String BASE = "/officer/registry/childminders";
+
+    private final ChildminderQueries queries;
+    private final ChildminderRegistry registry;
+
+    OfficerRegistryController(ChildminderQueries queries, ChildminderRegistry registry) {
+        this.queries = queries;
+        this.registry = registry;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser officer, @ModelAttribute("filter") RegistryFilter filter,
+            Model model) {
+        RegistryViews.list(model, queries, filter, officer.getDepartementCode());
+        model.addAttribute("base", BASE);
+        model.addAttribute("readOnly", true);
+        return "provider/childminders/list";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser officer, @PathVariable long id, Model model) {
+        RegistryViews.view(model, queries, registry, id, officer.getDepartementCode());
+        model.addAttribute("childminder", registry.get(id));
+        model.addAttribute("label", registry.currentLabel(id).orElse(null));
+        model.addAttribute("base", BASE);
+        model.addAttribute("readOnly", true);
+        return "provider/childminders/view";
+    }
+}

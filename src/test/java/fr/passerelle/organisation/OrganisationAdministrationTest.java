@@ -1,0 +1,116 @@
+package fr.passerelle.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import fr.passerelle.support.IntegrationTest;
+import fr.passerelle.support.TestAccounts;
+import fr.passerelle.support.TestAccounts.Account;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class OrganisationAdministrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    OrganisationRepository organisations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Account admin;
+    MockHttpSession session;
+    String name;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        admin = accounts.create(Role.ADMIN);
+        session = session(admin);
+        name = "Mission locale " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anOrganisationIsCreatedEditedAndDeactivatedWithEachChangeAudited() throws Exception {
+        mvc.perform(post("/admin/organisations/new").session(session).with(csrf())
+                        .param("kind", "OTHER_PRESCRIBER").param("name", name).param("departementCode", "91")
+                        .param("communeQuery", "Évry-Courcouronnes (91000)"))
+                .andExpect(redirectedUrlPattern("/admin/organisations/*"));
+        Organisation created = organisations.findByKindAndName(OrganisationKind.OTHER_PRESCRIBER, name).orElseThrow();
+        assertThat(created.getCommuneCode()).isEqualTo("91228");
+
+        mvc.perform(post("/admin/organisations/" + created.getId()).session(session).with(csrf())
+                        .param("name", name + " Nord").param("departementCode", "91").param("communeQuery", "")
+                        .param("version", "0"))
+                .andExpect(flash().attribute("flash", "admin.organisation.flash.updated"));
+        Account advisor = accounts.create(Role.ADVISOR, organisations.findById(created.getId()).orElseThrow());
+        MockHttpSession advisorSession = session(advisor);
+
+        mvc.perform(post("/admin/organisations/" + created.getId() + "/deactivate").session(session).with(csrf())
+                        .param("version", "1"))
+                .andExpect(flash().attribute("flash", "admin.organisation.flash.deactivated"));
+        mvc.perform(get("/advisor").session(advisorSession)).andExpect(redirectedUrl("/login?expired"));
+
+        List<String> audit = jdbc.sql("select action || ' ' || changes::text from audit_entry"
+                + " where entity_type = 'ORGANISATION' and entity_id = ? order by id").param(created.getId())
+                .query(String.class).list();
+        assertThat(audit).hasSize(3);
+        assertThat(audit.get(0)).startsWith("CREATED").contains("OTHER_PRESCRIBER", "91228");
+        assertThat(audit.get(1)).startsWith("UPDATED").contains(name + " Nord", "91228").doesNotContain("departement");
+        assertThat(audit.get(2)).startsWith("DEACTIVATED");
+    }
+
+    @Test
+    void aCommuneOutsideTheDepartementAndADuplicateNameAreRefused() throws Exception {
+        mvc.perform(post("/admin/organisations/new").session(session).with(csrf())
+                        .param("kind", "CAF").param("name", name).param("departementCode", "91")
+                        .param("communeQuery", "75056"))
+                .andExpect(model().attributeHasFieldErrorCode("organisationForm", "communeQuery",
+                        "admin.commune.other-departement"));
+        Organisation existing = accounts.organisation(OrganisationKind.CAF);
+        mvc.perform(post("/admin/organisations/new").session(session).with(csrf())
+                        .param("kind", "CAF").param("name", existing.getName().toUpperCase())
+                        .param("departementCode", "91"))
+                .andExpect(model().attributeHasFieldErrorCode("organisationForm", "name",
+                        "admin.organisation.name.taken"));
+    }
+
+    @Test
+    void anAdministratorCannotDeactivateTheirOwnOrganisationAndProvidersAreNotEditedHere() throws Exception {
+        long own = admin.user().getOrganisation().getId();
+        mvc.perform(post("/admin/organisations/" + own + "/deactivate").session(session).with(csrf())
+                        .param("version", "0"))
+                .andExpect(flash().attribute("error", "admin.organisation.deactivate.self"));
+        assertThat(organisations.findById(own).orElseThrow().isActive()).isTrue();
+
+        Organisation provider = accounts.organisation(OrganisationKind.HOME_CARE_SERVICE);
+        mvc.perform(get("/admin/organisations/" + provider.getId()).session(session))
+                .andExpect(status().isNotFound());
+    }
+
+    private MockHttpSession session(Account account) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin().user(account.username()).password(account.password()))
+                .andReturn().getRequest().getSession();
+    }
+}
