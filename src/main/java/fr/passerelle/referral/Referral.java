@@ -110,6 +110,21 @@ public class Referral {
     private Instant submittedAt;
     private Instant lastTransitionAt;
 
+    /** When the referral (re)entered the officer's routing queue; null before it was ever eligible. */
+    private Instant routingQueuedAt;
+
+    /** Back in the routing queue after a decline or an expiry: such referrals come first. */
+    private boolean routingReturned;
+
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+    private String outcomeComment;
+    private Instant closedAt;
+
+    @Enumerated(EnumType.STRING)
+    private NoSolutionReason noSolutionReason;
+    private String noSolutionComment;
+
     @Column(insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -177,8 +192,16 @@ public class Referral {
         move(ReferralStatus.SUBMITTED, advisor, now, requireText(answer));
     }
 
+    /** The family is eligible: the referral enters the routing queue, behind those already waiting. */
     public void declareEligible(UserAccount officer, String comment, Instant now) {
+        if (status == ReferralStatus.OFFERED) {
+            // The table allows OFFERED → ELIGIBLE, but for a decline or an expiry, not for a second decision.
+            throw new IllegalReferralTransitionException(status, ReferralStatus.ELIGIBLE,
+                    "it goes back to routing when the provider declines or the offer expires");
+        }
         move(ReferralStatus.ELIGIBLE, officer, now, comment);
+        this.routingQueuedAt = now;
+        this.routingReturned = false;
     }
 
     public void declareIneligible(UserAccount officer, String comment, Instant now) {
@@ -187,6 +210,86 @@ public class Referral {
 
     public void withdraw(UserAccount advisor, String reason, Instant now) {
         move(ReferralStatus.WITHDRAWN, advisor, now, requireText(reason));
+    }
+
+    /** The officer sent an offer to one provider; the referral waits for the answer. */
+    public void offerSent(UserAccount officer, String comment, Instant now) {
+        move(ReferralStatus.OFFERED, Objects.requireNonNull(officer, "officer"), now, comment);
+    }
+
+    /**
+     * The provider declined: the referral goes back to the top of the routing queue.
+     *
+     * @param comment what the timeline says (the reason, in words)
+     */
+    public void offerDeclined(UserAccount provider, String comment, Instant now) {
+        requireOffered(ReferralStatus.ELIGIBLE, "an offer is declined only while it waits for an answer");
+        move(ReferralStatus.ELIGIBLE, Objects.requireNonNull(provider, "provider"), now, comment);
+        backToTopOfRoutingQueue(now);
+    }
+
+    /**
+     * The offer's deadline passed without an answer: the referral goes back to the top of the routing queue. Nobody
+     * acted, so the timeline row has no actor (the system).
+     */
+    public void offerExpired(Instant now) {
+        requireOffered(ReferralStatus.ELIGIBLE, "only an offer waiting for an answer expires");
+        move(ReferralStatus.ELIGIBLE, null, now, null);
+        backToTopOfRoutingQueue(now);
+    }
+
+    /** The provider accepted the offer: the child will be looked after. */
+    public void careArranged(UserAccount provider, Instant now) {
+        move(ReferralStatus.CARE_ARRANGED, Objects.requireNonNull(provider, "provider"), now, null);
+    }
+
+    /**
+     * The advisor records what happened after the care, which closes the referral.
+     *
+     * @throws IllegalArgumentException when the outcome is missing, or is {@link Outcome#OTHER} without a comment
+     */
+    public void close(UserAccount advisor, Outcome outcome, String comment, Instant now) {
+        Objects.requireNonNull(outcome, "outcome");
+        String cleanComment = blankToNull(comment);
+        if (outcome == Outcome.OTHER && cleanComment == null) {
+            throw new IllegalArgumentException("An outcome OTHER needs a comment");
+        }
+        move(ReferralStatus.CLOSED, Objects.requireNonNull(advisor, "advisor"), now, cleanComment);
+        this.outcome = outcome;
+        this.outcomeComment = cleanComment;
+        this.closedAt = now;
+    }
+
+    /**
+     * The officer found no provider for the family: the referral ends, with the reason, counted as unmet demand.
+     *
+     * @throws IllegalArgumentException when the reason is missing, or is {@link NoSolutionReason#OTHER} without a
+     *         comment
+     */
+    public void recordNoSolution(UserAccount officer, NoSolutionReason reason, String comment, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        String cleanComment = blankToNull(comment);
+        if (reason == NoSolutionReason.OTHER && cleanComment == null) {
+            throw new IllegalArgumentException("A reason OTHER needs a comment");
+        }
+        move(ReferralStatus.NO_SOLUTION, Objects.requireNonNull(officer, "officer"), now, cleanComment);
+        this.noSolutionReason = reason;
+        this.noSolutionComment = cleanComment;
+    }
+
+    private void requireOffered(ReferralStatus target, String why) {
+        if (status != ReferralStatus.OFFERED) {
+            throw new IllegalReferralTransitionException(status, target, why);
+        }
+    }
+
+    private void backToTopOfRoutingQueue(Instant now) {
+        this.routingQueuedAt = now;
+        this.routingReturned = true;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** The details as they stand, for comparing with other referrals. */
@@ -446,6 +549,36 @@ public class Referral {
 
     public Instant getLastTransitionAt() {
         return lastTransitionAt;
+    }
+
+    public Instant getRoutingQueuedAt() {
+        return routingQueuedAt;
+    }
+
+    public boolean isRoutingReturned() {
+        return routingReturned;
+    }
+
+    /** Set once closed. */
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeComment() {
+        return outcomeComment;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    /** Set once "no solution" was recorded. */
+    public NoSolutionReason getNoSolutionReason() {
+        return noSolutionReason;
+    }
+
+    public String getNoSolutionComment() {
+        return noSolutionComment;
     }
 
     public Instant getCreatedAt() {

@@ -18,9 +18,9 @@ public interface ReferralRepository extends JpaRepository<Referral, Long>, JpaSp
             left join fetch r.consentCollectedBy where r.id = :id""")
     Optional<Referral> findDetailedById(Long id);
 
-    /** The timeline with who did what and for which organisation, in one statement. */
+    /** The timeline with who did what and for which organisation, in one statement; system moves have no actor. */
     @Query("""
-            select t from ReferralTransition t join fetch t.actor a join fetch a.organisation
+            select t from ReferralTransition t left join fetch t.actor a left join fetch a.organisation
             where t.referral.id = :referralId order by t.occurredAt, t.id""")
     List<ReferralTransition> findTimeline(Long referralId);
 }

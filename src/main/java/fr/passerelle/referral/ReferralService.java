@@ -13,6 +13,7 @@ import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.StaleDataException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +26,15 @@ public class ReferralService {
     private final UserAccountRepository users;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ReferralService(ReferralRepository referrals, UserAccountRepository users, JdbcClient jdbc, Clock clock) {
+    ReferralService(ReferralRepository referrals, UserAccountRepository users, JdbcClient jdbc, Clock clock,
+            ApplicationEventPublisher events) {
         this.referrals = referrals;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -93,10 +97,18 @@ public class ReferralService {
         return referral;
     }
 
+    /**
+     * Withdraws the referral and publishes {@link ReferralWithdrawn} in the same transaction: routing cancels a
+     * pending offer and frees any place held before it commits.
+     */
     @Transactional
     public Referral withdraw(CurrentUser advisor, long id, long version, String reason) {
         Referral referral = current(advisor, id, version);
-        referral.withdraw(actor(advisor), reason, now());
+        ReferralStatus previous = referral.getStatus();
+        Instant now = now();
+        referral.withdraw(actor(advisor), reason, now);
+        referrals.flush();
+        events.publishEvent(new ReferralWithdrawn(referral.getId(), previous, now));
         return referral;
     }
 

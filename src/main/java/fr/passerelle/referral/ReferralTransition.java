@@ -35,7 +35,8 @@ public class ReferralTransition {
     @Enumerated(EnumType.STRING)
     private ReferralStatus toStatus;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** Null when nobody acted: the expiry of an offer at its deadline. */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "actor_id")
     private UserAccount actor;
 
@@ -69,6 +70,7 @@ public class ReferralTransition {
         return toStatus;
     }
 
+    /** Who made the move; {@code null} for a move the system made (an offer expired). */
     public UserAccount getActor() {
         return actor;
     }

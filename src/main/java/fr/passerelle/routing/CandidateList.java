@@ -1,0 +1,29 @@
+package fr.passerelle.routing;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The providers considered for one referral.
+ *
+ * @param route where the need sends the referral
+ * @param ranked the candidates, best first: nearest (commune, EPCI, département), then most free places, then name
+ * @param excluded the providers considered but refused, each with its reasons, nearest first
+ */
+public record CandidateList(long referralId, Route route, List<Candidate> ranked, List<Candidate> excluded) {
+
+    public CandidateList {
+        ranked = List.copyOf(ranked);
+        excluded = List.copyOf(excluded);
+    }
+
+    /** The candidate with that key, if it may be offered the referral. */
+    public Optional<Candidate> candidate(ProviderRef provider) {
+        return ranked.stream().filter(candidate -> candidate.provider().equals(provider)).findFirst();
+    }
+
+    /** The excluded provider with that key, if it was considered and refused. */
+    public Optional<Candidate> exclusionOf(ProviderRef provider) {
+        return excluded.stream().filter(candidate -> candidate.provider().equals(provider)).findFirst();
+    }
+}

@@ -1,0 +1,259 @@
+package fr.passerelle.routing;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.provider.ProviderRegistry;
+import fr.passerelle.provider.ProviderRegistry.AvailableChildminder;
+import fr.passerelle.referral.CareNeed;
+import fr.passerelle.referral.IllegalReferralTransitionException;
+import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.routing.ProviderFacts.LabelState;
+import fr.passerelle.system.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The providers an eligible referral can be offered to, ranked with their reasons, and those refused with theirs.
+ * The need decides the route ({@link Route}); the registry decides which childminders may be offered a child
+ * ({@link ProviderRegistry#childmindersAvailable}); the rules ({@link CandidateRules}) and the ranking
+ * ({@link CandidateRanking}) do the rest. A search costs the same few statements whatever the number of providers:
+ * three for home care, five for childminders and crèches.
+ */
+@Service
+public class CandidateSearch {
+
+    private final JdbcClient jdbc;
+    private final ProviderRegistry registry;
+    private final CandidateRanking ranking = new CandidateRanking();
+
+    CandidateSearch(JdbcClient jdbc, ProviderRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    /**
+     * The candidates for a referral of the officer's territory waiting to be routed.
+     *
+     * @throws NotFoundException when the referral is not in the officer's département
+     * @throws IllegalReferralTransitionException when the referral is not {@link ReferralStatus#ELIGIBLE}
+     */
+    @Transactional(readOnly = true)
+    public CandidateList candidates(CurrentUser officer, long referralId) {
+        RequestRow row = request(referralId);
+        if (!row.departementCode().equals(officer.getDepartementCode())) {
+            throw new NotFoundException();
+        }
+        requireEligible(row);
+        return search(row.request());
+    }
+
+    /** For the offer service: the referral's candidates, without scoping (the caller checked it). */
+    CandidateList candidates(long referralId) {
+        RequestRow row = request(referralId);
+        requireEligible(row);
+        return search(row.request());
+    }
+
+    private static void requireEligible(RequestRow row) {
+        if (row.status() != ReferralStatus.ELIGIBLE) {
+            throw new IllegalReferralTransitionException(row.status(), ReferralStatus.OFFERED,
+                    "only an eligible referral is routed");
+        }
+    }
+
+    CandidateList search(CareRequest request) {
+        List<ProviderFacts> providers = request.route() == Route.HOME_CARE ? homeCareServices(request)
+                : childmindersAndCreches(request);
+        return ranking.rank(request, providers);
+    }
+
+    /** The referral as routing reads it, with its children's birth dates and the providers who declined it. */
+    RequestRow request(long referralId) {
+        return jdbc.sql("""
+                        select r.status, r.departement_code, r.commune_code, r.need, r.first_day,
+                               coalesce(r.last_day, r.first_day) as last_day,
+                               (select array_agg(c.birth_date order by c.position)
+                                from referral_child c where c.referral_id = r.id) as births,
+                               (select array_agg(o.provider_kind || '-' || o.provider_id)
+                                from offer o where o.referral_id = r.id and o.status = 'DECLINED') as declined
+                        from referral r where r.id = ? and r.submitted_at is not null""")
+                .param(referralId)
+                .query((rs, n) -> {
+                    List<LocalDate> births = new ArrayList<>();
+                    for (Object birth : array(rs.getArray("births"))) {
+                        births.add(birth instanceof Date date ? date.toLocalDate() : (LocalDate) birth);
+                    }
+                    Set<ProviderRef> declined = new HashSet<>();
+                    for (Object key : array(rs.getArray("declined"))) {
+                        declined.add(ProviderRef.parse((String) key));
+                    }
+                    String departement = rs.getString("departement_code");
+                    return new RequestRow(ReferralStatus.valueOf(rs.getString("status")), departement,
+                            new CareRequest(referralId, rs.getString("commune_code"), departement,
+                                    CareNeed.valueOf(rs.getString("need")),
+                                    rs.getObject("first_day", LocalDate.class),
+                                    rs.getObject("last_day", LocalDate.class), births, declined));
+                })
+                .optional().orElseThrow(NotFoundException::new);
+    }
+
+    record RequestRow(ReferralStatus status, String departementCode, CareRequest request) {
+    }
+
+    /** Services covering the family's commune, or another commune of its EPCI (shown as not covering it). */
+    private List<ProviderFacts> homeCareServices(CareRequest request) {
+        return jdbc.sql("""
+                        select s.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
+                               o.active, s.under_three_approved,
+                               exists (select 1 from home_care_coverage v
+                                       where v.service_id = s.id and v.commune_code = t.insee_code) as covers,
+                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
+                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
+                                    when o.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                                    else 'OTHER_DEPARTEMENT' end as proximity
+                        from commune t
+                        join home_care_service s on exists (
+                            select 1 from home_care_coverage v join commune vc on vc.insee_code = v.commune_code
+                            where v.service_id = s.id
+                              and (vc.insee_code = t.insee_code or vc.epci_code = t.epci_code))
+                        join organisation o on o.id = s.organisation_id
+                        left join commune m on m.insee_code = o.commune_code
+                        where t.insee_code = ?""")
+                .param(request.communeCode())
+                .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.HOME_CARE, rs.getLong("id")),
+                        rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
+                        rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")),
+                        rs.getBoolean("active"), rs.getBoolean("covers"), null, 0, 0, Integer.MAX_VALUE,
+                        rs.getBoolean("under_three_approved"), LabelState.NOT_NEEDED, null, null, null))
+                .list();
+    }
+
+    private List<ProviderFacts> childmindersAndCreches(CareRequest request) {
+        Map<Long, AvailableChildminder> available = registry
+                .childmindersAvailable(request.communeCode(), request.firstDay(), request.lastDay()).stream()
+                .collect(Collectors.toMap(AvailableChildminder::id, Function.identity()));
+        // Every childminder of the département (and of the family's EPCI, should it cross a border) still in the
+        // registry: the registry's answer says who may be offered a child, these rows say why the others may not.
+        List<ProviderFacts> childminders = jdbc.sql("""
+                        select c.id, c.organisation_id, c.first_name || ' ' || c.last_name as name, c.commune_code,
+                               m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
+                               c.agreement_end_date, l.valid_from, l.valid_to,
+                               (l.suspended_since is not null or l.revoked_at is not null) as label_suspended,
+                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
+                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
+                                    when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                                    else 'OTHER_DEPARTEMENT' end as proximity
+                        from commune t
+                        join commune m on m.departement_code = t.departement_code or m.epci_code = t.epci_code
+                        join childminder c on c.commune_code = m.insee_code
+                        join organisation o on o.id = c.organisation_id
+                        left join lateral (
+                            select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
+                            where l.childminder_id = c.id order by l.id desc limit 1) l on true
+                        where t.insee_code = ? and c.active and o.active""")
+                .param(request.communeCode())
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    AvailableChildminder offered = available.get(id);
+                    LabelState label;
+                    if (offered != null) {
+                        label = LabelState.IN_FORCE;
+                    }
+                    else if (rs.getObject("valid_from") == null) {
+                        label = LabelState.NONE;
+                    }
+                    else {
+                        label = rs.getBoolean("label_suspended") ? LabelState.SUSPENDED_OR_REVOKED
+                                : LabelState.IN_FORCE;
+                    }
+                    return new ProviderFacts(new ProviderRef(ProviderKind.CHILDMINDER, id),
+                            rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
+                            rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")), true, true,
+                            rs.getInt("avip_places"), 0, rs.getInt("min_age_months"), rs.getInt("max_age_months"),
+                            true, label, rs.getObject("valid_from", LocalDate.class),
+                            rs.getObject("valid_to", LocalDate.class),
+                            rs.getObject("agreement_end_date", LocalDate.class));
+                })
+                .list();
+        List<ProviderFacts> creches = jdbc.sql("""
+                        select k.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
+                               o.active, k.emergency_places, k.min_age_months, k.max_age_months,
+                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
+                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
+                                    when o.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                                    else 'OTHER_DEPARTEMENT' end as proximity
+                        from commune t
+                        join organisation o on o.kind = 'AVIP_CRECHE'
+                        join creche k on k.organisation_id = o.id
+                        left join commune m on m.insee_code = o.commune_code
+                        where t.insee_code = ? and k.emergency_places > 0
+                          and (o.departement_code = t.departement_code or m.epci_code = t.epci_code)""")
+                .param(request.communeCode())
+                .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.CRECHE, rs.getLong("id")),
+                        rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
+                        rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")),
+                        rs.getBoolean("active"), true, rs.getInt("emergency_places"), 0,
+                        rs.getInt("min_age_months"), rs.getInt("max_age_months"), true, LabelState.NOT_NEEDED,
+                        null, null, null))
+                .list();
+        List<ProviderFacts> all = new ArrayList<>(childminders);
+        all.addAll(creches);
+        return withHeldPlaces(all, request.firstDay(), request.lastDay());
+    }
+
+    /** The places held over the period, for every provider at once. */
+    private List<ProviderFacts> withHeldPlaces(List<ProviderFacts> providers, LocalDate firstDay, LocalDate lastDay) {
+        if (providers.isEmpty()) {
+            return providers;
+        }
+        List<Long> childminderIds = ids(providers, ProviderKind.CHILDMINDER);
+        List<Long> crecheIds = ids(providers, ProviderKind.CRECHE);
+        Map<ProviderRef, Integer> held = new HashMap<>();
+        jdbc.sql("""
+                        select provider_kind, provider_id, sum(places) from place_hold
+                        where released_at is null and first_day <= :lastDay and last_day >= :firstDay
+                          and ((provider_kind = 'CHILDMINDER' and provider_id in (:childminders))
+                               or (provider_kind = 'CRECHE' and provider_id in (:creches)))
+                        group by provider_kind, provider_id""")
+                .param("firstDay", Date.valueOf(firstDay))
+                .param("lastDay", Date.valueOf(lastDay))
+                .param("childminders", childminderIds)
+                .param("creches", crecheIds)
+                .query((ResultSet rs) -> {
+                    held.put(new ProviderRef(ProviderKind.valueOf(rs.getString(1)), rs.getLong(2)), rs.getInt(3));
+                });
+        return providers.stream()
+                .map(p -> new ProviderFacts(p.provider(), p.organisationId(), p.name(), p.communeCode(),
+                        p.communeName(), p.proximity(), p.active(), p.coversCommune(), p.places(),
+                        held.getOrDefault(p.provider(), 0), p.minAgeMonths(), p.maxAgeMonths(),
+                        p.underThreeApproved(), p.labelState(), p.labelValidFrom(), p.labelValidTo(),
+                        p.agreementEndDate()))
+                .toList();
+    }
+
+    private static List<Long> ids(List<ProviderFacts> providers, ProviderKind kind) {
+        List<Long> ids = providers.stream().filter(p -> p.provider().kind() == kind).map(p -> p.provider().id())
+                .toList();
+        // "in ()" is not SQL: an id no row has stands for none.
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
+    private static Object[] array(Array array) throws SQLException {
+        return array == null ? new Object[0] : (Object[]) array.getArray();
+    }
+}

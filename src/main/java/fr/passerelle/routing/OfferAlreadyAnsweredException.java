@@ -1,0 +1,16 @@
+package fr.passerelle.routing;
+
+/** The offer is no longer pending (accepted, declined or cancelled). Message {@code routing.error.notPending}. */
+public class OfferAlreadyAnsweredException extends RoutingException {
+
+    private final OfferStatus status;
+
+    OfferAlreadyAnsweredException(Long offerId, OfferStatus status) {
+        super("Offer " + offerId + " is " + status, "routing.error.notPending");
+        this.status = status;
+    }
+
+    public OfferStatus getStatus() {
+        return status;
+    }
+}

@@ -1,0 +1,106 @@
+package fr.passerelle.routing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import fr.passerelle.referral.ReferralStatus;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Expires the offers nobody answered by their deadline and sends their referrals back to the top of the routing
+ * queue, with a timeline row without actor (the system). Idempotent: an offer expires once, a second run finds
+ * nothing. Safe with several instances: each run takes a PostgreSQL transaction-level advisory lock first and does
+ * nothing when another instance holds it.
+ */
+@Component
+class OfferExpiry {
+
+    /** The advisory lock's key: any constant other jobs do not use ("PaRouteX"). */
+    static final long LOCK_KEY = 0x5061526f75746558L;
+
+    private static final Logger log = LoggerFactory.getLogger(OfferExpiry.class);
+
+    private final OfferRepository offers;
+    private final JdbcClient jdbc;
+    private final RoutingProperties properties;
+    private final Clock clock;
+
+    OfferExpiry(OfferRepository offers, JdbcClient jdbc, RoutingProperties properties, Clock clock) {
+        this.offers = offers;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Expires what is due now. */
+    @Transactional
+    int expireDue() {
+        return expireDueAt(clock.instant());
+    }
+
+    /**
+     * Expires the pending offers whose deadline is at or before {@code now}, at most the batch size (the next run
+     * takes the rest).
+     *
+     * @return how many offers expired; 0 when another instance is running the job
+     */
+    @Transactional
+    int expireDueAt(Instant now) {
+        boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class)
+                .single();
+        if (!locked) {
+            return 0;
+        }
+        List<Offer> due = offers.findDue(now, Limit.of(properties.expiry().batchSize()));
+        for (Offer offer : due) {
+            offer.expire(now);
+            if (offer.getReferral().getStatus() == ReferralStatus.OFFERED) {
+                offer.getReferral().offerExpired(now);
+            }
+        }
+        offers.flush();
+        if (!due.isEmpty()) {
+            log.info("{} offer(s) expired unanswered", due.size());
+        }
+        return due.size();
+    }
+
+    /** Runs the job on this instance, unless {@code passerelle.routing.expiry.enabled} is false. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "passerelle.routing.expiry", name = "enabled", havingValue = "true",
+            matchIfMissing = true)
+    static class Schedule {
+
+        @Bean
+        Job offerExpiryJob(OfferExpiry expiry) {
+            return new Job(expiry);
+        }
+    }
+
+    /** The scheduled trigger. */
+    static final class Job {
+
+        private final OfferExpiry expiry;
+
+        Job(OfferExpiry expiry) {
+            this.expiry = expiry;
+        }
+
+        @Scheduled(fixedDelayString = "${passerelle.routing.expiry.fixed-delay:PT1M}",
+                initialDelayString = "${passerelle.routing.expiry.fixed-delay:PT1M}")
+        void run() {
+            expiry.expireDue();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package fr.passerelle.routing;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.organisation.Role;
+import fr.passerelle.organisation.UserAccount;
+import fr.passerelle.organisation.UserAccountRepository;
+import fr.passerelle.referral.IllegalReferralTransitionException;
+import fr.passerelle.referral.NoSolutionReason;
+import fr.passerelle.referral.Outcome;
+import fr.passerelle.referral.Referral;
+import fr.passerelle.referral.ReferralRepository;
+import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.referral.ReferralWithdrawn;
+import fr.passerelle.system.NotFoundException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What officers, providers and advisors do with offers. Every method checks who acts and on what: the officer's
+ * département, the provider's organisation, the advisor's organisation; anything else is {@link NotFoundException}.
+ * Each call is one transaction, the referral's timeline row included. A concurrent change of the same offer or
+ * referral fails with Spring's {@code OptimisticLockingFailureException} (the page reloads and shows what happened).
+ */
+@Service
+public class OfferService {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferService.class);
+
+    private final OfferRepository offers;
+    private final ReferralRepository referrals;
+    private final UserAccountRepository users;
+    private final CandidateSearch candidates;
+    private final RoutingProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OfferService(OfferRepository offers, ReferralRepository referrals, UserAccountRepository users,
+            CandidateSearch candidates, RoutingProperties properties, JdbcClient jdbc, Clock clock) {
+        this.offers = offers;
+        this.referrals = referrals;
+        this.users = users;
+        this.candidates = candidates;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends an eligible referral of the officer's territory to one provider, after checking again that it is still a
+     * candidate. The deadline is now + the provider kind's answer delay ({@link RoutingProperties}).
+     *
+     * @param message optional words for the provider (no personal data beyond what the offer shows)
+     * @throws NotFoundException when the referral is not in the officer's territory, or the user is not an officer
+     * @throws IllegalReferralTransitionException when the referral is not waiting to be routed
+     * @throws CandidateExcludedException when the provider may not be offered it (with the reasons)
+     */
+    @Transactional
+    public SentOffer sendOffer(CurrentUser officer, long referralId, ProviderRef provider, String message) {
+        requireRole(officer, Role.CAF_OFFICER);
+        Referral referral = officersReferral(officer, referralId);
+        CandidateList list = candidates.candidates(referralId);
+        Candidate candidate = list.candidate(provider).orElseThrow(() -> new CandidateExcludedException(provider,
+                list.exclusionOf(provider).map(Candidate::exclusions).orElse(List.of())));
+        Instant now = clock.instant();
+        UserAccount actor = users.getReferenceById(officer.getUserId());
+        Offer offer = new Offer(referral, provider, candidate.organisationId(), message, actor, now,
+                now.plus(properties.answerDelay(provider.kind())));
+        referral.offerSent(actor, null, now);
+        offers.save(offer);
+        offers.flush();
+        log.info("Offer {} of referral {} sent to {}", offer.getId(), referralId, provider.key());
+        return new SentOffer(offer.getId(), referralId, provider, candidate.name(), offer.getDeadlineAt());
+    }
+
+    /**
+     * The provider accepts: a place per child is held for the care period and the referral's care is arranged. The
+     * provider's row is locked ({@code select … for update}) while its holds are counted, so that two acceptances
+     * at once never overbook the last place.
+     *
+     * @throws NotFoundException when the offer is not addressed to the user's organisation
+     * @throws OfferExpiredException at or after the deadline
+     * @throws OfferAlreadyAnsweredException when it is no longer pending
+     * @throws ProviderFullException when the places left over the period are fewer than the children
+     */
+    @Transactional
+    public void accept(CurrentUser provider, long offerId) {
+        Offer offer = providersOffer(provider, offerId);
+        Instant now = clock.instant();
+        UserAccount actor = users.getReferenceById(provider.getUserId());
+        Referral referral = offer.getReferral();
+        offer.accept(actor, now);
+        if (offer.provider().kind().holdsPlaces()) {
+            hold(offer, referral, now);
+        }
+        referral.careArranged(actor, now);
+        offers.flush();
+        log.info("Offer {} accepted", offerId);
+    }
+
+    /**
+     * The provider declines, with a reason (and a comment, required for {@link DeclineReason#OTHER}): the referral
+     * goes back to the top of the routing queue, and this provider is never proposed it again.
+     *
+     * @throws NotFoundException when the offer is not addressed to the user's organisation
+     * @throws OfferExpiredException at or after the deadline
+     * @throws OfferAlreadyAnsweredException when it is no longer pending
+     * @throws IllegalArgumentException without a reason, or {@code OTHER} without a comment
+     */
+    @Transactional
+    public void decline(CurrentUser provider, long offerId, DeclineReason reason, String comment) {
+        Offer offer = providersOffer(provider, offerId);
+        Instant now = clock.instant();
+        UserAccount actor = users.getReferenceById(provider.getUserId());
+        offer.decline(actor, reason, comment, now);
+        offer.getReferral().offerDeclined(actor, offer.getDeclineComment(), now);
+        offers.flush();
+        log.info("Offer {} declined ({})", offerId, reason);
+    }
+
+    /**
+     * The officer records that no provider can take the family: the referral ends, counted as unmet demand.
+     *
+     * @throws NotFoundException when the referral is not in the officer's territory
+     * @throws IllegalReferralTransitionException when it is not waiting to be routed
+     * @throws IllegalArgumentException without a reason, or {@code OTHER} without a comment
+     */
+    @Transactional
+    public void recordNoSolution(CurrentUser officer, long referralId, NoSolutionReason reason, String comment) {
+        requireRole(officer, Role.CAF_OFFICER);
+        Referral referral = officersReferral(officer, referralId);
+        referral.recordNoSolution(users.getReferenceById(officer.getUserId()), reason, comment, clock.instant());
+        referrals.flush();
+    }
+
+    /**
+     * The advisor records the outcome, which closes the referral and frees the place held. Only once care is
+     * arranged and its first day has come: before, nothing has happened yet (withdraw instead).
+     *
+     * @throws NotFoundException when the referral is not the advisor's organisation's
+     * @throws IllegalReferralTransitionException when care is not arranged
+     * @throws OutcomeTooEarlyException before the care's first day
+     * @throws IllegalArgumentException without an outcome, or {@code OTHER} without a comment
+     */
+    @Transactional
+    public void recordOutcome(CurrentUser advisor, long referralId, Outcome outcome, String comment) {
+        requireRole(advisor, Role.ADVISOR);
+        Referral referral = referrals.findById(referralId).orElseThrow(NotFoundException::new);
+        if (!referral.getOrganisation().getId().equals(advisor.getOrganisationId())) {
+            throw new NotFoundException();
+        }
+        if (referral.getStatus() != ReferralStatus.CARE_ARRANGED) {
+            throw new IllegalReferralTransitionException(referral.getStatus(), ReferralStatus.CLOSED);
+        }
+        if (LocalDate.now(clock).isBefore(referral.getFirstDay())) {
+            throw new OutcomeTooEarlyException(referralId);
+        }
+        Instant now = clock.instant();
+        referral.close(users.getReferenceById(advisor.getUserId()), outcome, comment, now);
+        releaseHolds(referralId, now);
+        referrals.flush();
+    }
+
+    /** A withdrawn referral's pending offer is cancelled and its places freed, in the withdrawal's transaction. */
+    @EventListener
+    void on(ReferralWithdrawn event) {
+        offers.findPending(event.referralId()).ifPresent(offer -> offer.cancel(event.withdrawnAt()));
+        releaseHolds(event.referralId(), event.withdrawnAt());
+        offers.flush();
+    }
+
+    private void hold(Offer offer, Referral referral, Instant now) {
+        ProviderRef provider = offer.provider();
+        LocalDate firstDay = referral.getFirstDay();
+        LocalDate lastDay = referral.getLastDay() == null ? firstDay : referral.getLastDay();
+        int children = referral.getChildren().size();
+        // The lock serialises acceptances for this provider until commit; the count below then sees every hold
+        // committed before it (read committed: each statement sees what was committed when it started).
+        String lock = provider.kind() == ProviderKind.CHILDMINDER
+                ? "select avip_places from childminder where id = ? for update"
+                : "select emergency_places from creche where id = ? for update";
+        int places = jdbc.sql(lock).param(provider.id()).query(Integer.class).single();
+        int held = jdbc.sql("""
+                        select coalesce(sum(places), 0) from place_hold
+                        where provider_kind = ? and provider_id = ? and released_at is null
+                          and first_day <= ? and last_day >= ?""")
+                .param(provider.kind().name()).param(provider.id())
+                .param(Date.valueOf(lastDay)).param(Date.valueOf(firstDay))
+                .query(Integer.class).single();
+        if (held + children > places) {
+            throw new ProviderFullException(provider);
+        }
+        offers.flush();
+        jdbc.sql("""
+                        insert into place_hold (offer_id, provider_kind, provider_id, first_day, last_day, places,
+                                                held_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .param(offer.getId()).param(provider.kind().name()).param(provider.id())
+                .param(Date.valueOf(firstDay)).param(Date.valueOf(lastDay)).param(children)
+                .param(now.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private void releaseHolds(long referralId, Instant now) {
+        jdbc.sql("""
+                        update place_hold h set released_at = ?
+                        from offer o where o.id = h.offer_id and o.referral_id = ? and h.released_at is null""")
+                .param(now.atOffset(ZoneOffset.UTC)).param(referralId)
+                .update();
+    }
+
+    private Referral officersReferral(CurrentUser officer, long referralId) {
+        Referral referral = referrals.findById(referralId).orElseThrow(NotFoundException::new);
+        if (!officer.getDepartementCode().equals(referral.getDepartementCode()) || referral.getSubmittedAt() == null) {
+            throw new NotFoundException();
+        }
+        return referral;
+    }
+
+    private Offer providersOffer(CurrentUser provider, long offerId) {
+        requireRole(provider, Role.PROVIDER);
+        Offer offer = offers.findWithReferral(offerId).orElseThrow(NotFoundException::new);
+        if (offer.getProviderOrganisationId() != provider.getOrganisationId()) {
+            throw new NotFoundException();
+        }
+        return offer;
+    }
+
+    private static void requireRole(CurrentUser user, Role role) {
+        if (user.getRole() != role) {
+            throw new NotFoundException();
+        }
+    }
+}
