@@ -249,7 +249,9 @@ public class Referral {
      * @throws IllegalArgumentException when the outcome is missing, or is {@link Outcome#OTHER} without a comment
      */
     public void close(UserAccount advisor, Outcome outcome, String comment, Instant now) {
-        Objects.requireNonNull(outcome, "outcome");
+        if (outcome == null) {
+            throw new IllegalArgumentException("An outcome is required");
+        }
         String cleanComment = blankToNull(comment);
         if (outcome == Outcome.OTHER && cleanComment == null) {
             throw new IllegalArgumentException("An outcome OTHER needs a comment");
@@ -267,7 +269,9 @@ public class Referral {
      *         comment
      */
     public void recordNoSolution(UserAccount officer, NoSolutionReason reason, String comment, Instant now) {
-        Objects.requireNonNull(reason, "reason");
+        if (reason == null) {
+            throw new IllegalArgumentException("A reason is required");
+        }
         String cleanComment = blankToNull(comment);
         if (reason == NoSolutionReason.OTHER && cleanComment == null) {
             throw new IllegalArgumentException("A reason OTHER needs a comment");

@@ -100,7 +100,9 @@ class Offer {
     }
 
     void decline(UserAccount provider, DeclineReason reason, String comment, Instant now) {
-        Objects.requireNonNull(reason, "reason");
+        if (reason == null) {
+            throw new IllegalArgumentException("A reason is required");
+        }
         String cleanComment = comment == null || comment.isBlank() ? null : comment.trim();
         if (reason == DeclineReason.OTHER && cleanComment == null) {
             throw new IllegalArgumentException("A decline for another reason needs a comment");

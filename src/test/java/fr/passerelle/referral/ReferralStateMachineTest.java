@@ -1,6 +1,10 @@
 package fr.passerelle.referral;
 
+import static fr.passerelle.referral.ReferralStatus.CARE_ARRANGED;
+import static fr.passerelle.referral.ReferralStatus.CLOSED;
 import static fr.passerelle.referral.ReferralStatus.DRAFT;
+import static fr.passerelle.referral.ReferralStatus.NO_SOLUTION;
+import static fr.passerelle.referral.ReferralStatus.OFFERED;
 import static fr.passerelle.referral.ReferralStatus.ELIGIBLE;
 import static fr.passerelle.referral.ReferralStatus.INELIGIBLE;
 import static fr.passerelle.referral.ReferralStatus.INFORMATION_REQUESTED;
@@ -32,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The referral's lifecycle, through the intention methods: draft → submitted → information requested ⇄ submitted →
- * eligible / ineligible, and withdrawn from any open status.
+ * eligible / ineligible; eligible → offered → care arranged → closed, offered → eligible on a decline or an expiry,
+ * eligible → no solution; and withdrawn from any open status.
  */
 class ReferralStateMachineTest {
 
@@ -45,7 +50,13 @@ class ReferralStateMachineTest {
         REQUEST_INFORMATION(INFORMATION_REQUESTED),
         DECLARE_ELIGIBLE(ELIGIBLE),
         DECLARE_INELIGIBLE(INELIGIBLE),
-        WITHDRAW(WITHDRAWN);
+        WITHDRAW(WITHDRAWN),
+        SEND_OFFER(OFFERED),
+        DECLINE_OFFER(ELIGIBLE),
+        EXPIRE_OFFER(ELIGIBLE),
+        ARRANGE_CARE(CARE_ARRANGED),
+        CLOSE(CLOSED),
+        RECORD_NO_SOLUTION(NO_SOLUTION);
 
         final ReferralStatus target;
 
@@ -61,18 +72,33 @@ class ReferralStateMachineTest {
                 case DECLARE_ELIGIBLE -> referral.declareEligible(officer, "Critères remplis", now);
                 case DECLARE_INELIGIBLE -> referral.declareIneligible(officer, Referrals.INELIGIBILITY_COMMENT, now);
                 case WITHDRAW -> referral.withdraw(advisor, Referrals.WITHDRAWAL_REASON, now);
+                case SEND_OFFER -> referral.offerSent(officer, null, now);
+                case DECLINE_OFFER -> referral.offerDeclined(PROVIDER, "Complet", now);
+                case EXPIRE_OFFER -> referral.offerExpired(now);
+                case ARRANGE_CARE -> referral.careArranged(PROVIDER, now);
+                case CLOSE -> referral.close(advisor, Outcome.JOB_STARTED, null, now);
+                case RECORD_NO_SOLUTION -> referral.recordNoSolution(officer, NoSolutionReason.ALL_DECLINED, null, now);
             }
         }
     }
 
+    private static final UserAccount PROVIDER = Referrals.provider();
+
     /** The lifecycle: from which statuses each move is allowed. Every other pair is refused. */
-    private static final Map<Move, Set<ReferralStatus>> ALLOWED = Map.of(
-            Move.SUBMIT, Set.of(DRAFT),
-            Move.ANSWER_INFORMATION_REQUEST, Set.of(INFORMATION_REQUESTED),
-            Move.REQUEST_INFORMATION, Set.of(SUBMITTED),
-            Move.DECLARE_ELIGIBLE, Set.of(SUBMITTED),
-            Move.DECLARE_INELIGIBLE, Set.of(SUBMITTED),
-            Move.WITHDRAW, Set.of(DRAFT, SUBMITTED, INFORMATION_REQUESTED, ELIGIBLE));
+    private static final Map<Move, Set<ReferralStatus>> ALLOWED = Map.ofEntries(
+            Map.entry(Move.SUBMIT, Set.of(DRAFT)),
+            Map.entry(Move.ANSWER_INFORMATION_REQUEST, Set.of(INFORMATION_REQUESTED)),
+            Map.entry(Move.REQUEST_INFORMATION, Set.of(SUBMITTED)),
+            Map.entry(Move.DECLARE_ELIGIBLE, Set.of(SUBMITTED)),
+            Map.entry(Move.DECLARE_INELIGIBLE, Set.of(SUBMITTED)),
+            Map.entry(Move.WITHDRAW, Set.of(DRAFT, SUBMITTED, INFORMATION_REQUESTED, ELIGIBLE, OFFERED,
+                    CARE_ARRANGED)),
+            Map.entry(Move.SEND_OFFER, Set.of(ELIGIBLE)),
+            Map.entry(Move.DECLINE_OFFER, Set.of(OFFERED)),
+            Map.entry(Move.EXPIRE_OFFER, Set.of(OFFERED)),
+            Map.entry(Move.ARRANGE_CARE, Set.of(OFFERED)),
+            Map.entry(Move.CLOSE, Set.of(CARE_ARRANGED)),
+            Map.entry(Move.RECORD_NO_SOLUTION, Set.of(ELIGIBLE)));
 
     private final UserAccount advisor = Referrals.advisor();
     private final UserAccount officer = Referrals.officer();
@@ -193,6 +219,114 @@ class ReferralStateMachineTest {
                         tuple(SUBMITTED, ELIGIBLE));
     }
 
+    @ParameterizedTest(name = "every allowed move: {1} from {0}")
+    @MethodSource("allowedMoves")
+    void everyAllowedMoveChangesTheStatusAndWritesOneTimelineRow(ReferralStatus from, Move move) {
+        Referral referral = Referrals.inStatus(from, advisor, officer);
+        int rows = referral.getTransitions().size();
+
+        move.apply(referral, advisor, officer, LATER);
+
+        assertThat(referral.getStatus()).isEqualTo(move.target);
+        assertThat(referral.getTransitions()).hasSize(rows + 1).last().satisfies(transition -> {
+            assertThat(transition.getFromStatus()).isEqualTo(from);
+            assertThat(transition.getToStatus()).isEqualTo(move.target);
+            assertThat(transition.getOccurredAt()).isEqualTo(LATER);
+        });
+        assertThat(referral.getLastTransitionAt()).isEqualTo(LATER);
+    }
+
+    static Stream<Arguments> allowedMoves() {
+        return Stream.of(Move.values())
+                .flatMap(move -> ALLOWED.get(move).stream().map(from -> Arguments.of(from, move)));
+    }
+
+    @Test
+    void anEligibleReferralEntersTheRoutingQueueBehindThoseAlreadyWaiting() {
+        Referral referral = Referrals.inStatus(SUBMITTED, advisor, officer);
+
+        referral.declareEligible(officer, null, LATER);
+
+        assertThat(referral.getRoutingQueuedAt()).isEqualTo(LATER);
+        assertThat(referral.isRoutingReturned()).isFalse();
+    }
+
+    @Test
+    void aDeclinedOfferSendsTheReferralBackToTheTopOfTheRoutingQueue() {
+        Referral referral = Referrals.inStatus(OFFERED, advisor, officer);
+
+        referral.offerDeclined(PROVIDER, "Plus de place", LATER);
+
+        assertMoved(referral, OFFERED, ELIGIBLE, PROVIDER, "Plus de place");
+        assertThat(referral.isRoutingReturned()).isTrue();
+        assertThat(referral.getRoutingQueuedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void anExpiredOfferSendsTheReferralBackWithoutAnActor() {
+        Referral referral = Referrals.inStatus(OFFERED, advisor, officer);
+
+        referral.offerExpired(LATER);
+
+        assertMoved(referral, OFFERED, ELIGIBLE, null, null);
+        assertThat(referral.isRoutingReturned()).isTrue();
+        assertThat(referral.getRoutingQueuedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void theProviderAcceptingArrangesTheCare() {
+        Referral referral = Referrals.inStatus(OFFERED, advisor, officer);
+
+        referral.careArranged(PROVIDER, LATER);
+
+        assertMoved(referral, OFFERED, CARE_ARRANGED, PROVIDER, null);
+    }
+
+    @Test
+    void closingRecordsTheOutcome() {
+        Referral referral = Referrals.inStatus(CARE_ARRANGED, advisor, officer);
+
+        referral.close(advisor, Outcome.TRAINING_STARTED, " Entrée le 3 juin ", LATER);
+
+        assertMoved(referral, CARE_ARRANGED, CLOSED, advisor, "Entrée le 3 juin");
+        assertThat(referral.getOutcome()).isEqualTo(Outcome.TRAINING_STARTED);
+        assertThat(referral.getOutcomeComment()).isEqualTo("Entrée le 3 juin");
+        assertThat(referral.getClosedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void noSolutionRecordsTheReason() {
+        Referral referral = Referrals.inStatus(ELIGIBLE, advisor, officer);
+
+        referral.recordNoSolution(officer, NoSolutionReason.NO_PROVIDER_IN_AREA, null, LATER);
+
+        assertMoved(referral, ELIGIBLE, NO_SOLUTION, officer, null);
+        assertThat(referral.getNoSolutionReason()).isEqualTo(NoSolutionReason.NO_PROVIDER_IN_AREA);
+    }
+
+    @Test
+    void anOutcomeOrAReasonOtherNeedsAComment() {
+        Referral arranged = Referrals.inStatus(CARE_ARRANGED, advisor, officer);
+        assertThatIllegalArgumentException().isThrownBy(() -> arranged.close(advisor, Outcome.OTHER, " ", LATER));
+        assertThatIllegalArgumentException().isThrownBy(() -> arranged.close(advisor, null, null, LATER));
+        assertThat(arranged.getStatus()).isEqualTo(CARE_ARRANGED);
+
+        Referral eligible = Referrals.inStatus(ELIGIBLE, advisor, officer);
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> eligible.recordNoSolution(officer, NoSolutionReason.OTHER, null, LATER));
+        assertThat(eligible.getStatus()).isEqualTo(ELIGIBLE);
+    }
+
+    @Test
+    void anOfferedReferralIsNotDeclaredEligibleAgain() {
+        Referral referral = Referrals.inStatus(OFFERED, advisor, officer);
+
+        assertThatThrownBy(() -> referral.declareEligible(officer, null, LATER))
+                .isInstanceOf(IllegalReferralTransitionException.class)
+                .hasMessageStartingWith("A referral cannot go from OFFERED to ELIGIBLE:");
+        assertThat(referral.getStatus()).isEqualTo(OFFERED);
+    }
+
     static Stream<Arguments> forbiddenMoves() {
         return Stream.of(ReferralStatus.values())
                 .flatMap(from -> Stream.of(Move.values())
@@ -251,7 +385,7 @@ class ReferralStateMachineTest {
             }
         }
         assertThat(ReferralStatus.openStatuses()).containsExactlyInAnyOrder(DRAFT, SUBMITTED, INFORMATION_REQUESTED,
-                ELIGIBLE);
+                ELIGIBLE, OFFERED, CARE_ARRANGED);
     }
 
     @ParameterizedTest(name = "a {0} referral can be edited")
@@ -266,7 +400,8 @@ class ReferralStateMachineTest {
     }
 
     @ParameterizedTest(name = "a {0} referral cannot be edited")
-    @EnumSource(value = ReferralStatus.class, names = {"SUBMITTED", "ELIGIBLE", "INELIGIBLE", "WITHDRAWN"})
+    @EnumSource(value = ReferralStatus.class, names = {"SUBMITTED", "ELIGIBLE", "INELIGIBLE", "WITHDRAWN", "OFFERED",
+            "CARE_ARRANGED", "CLOSED", "NO_SOLUTION"})
     void aReferralOutOfTheAdvisorsHandsCannotBeEdited(ReferralStatus status) {
         Referral referral = Referrals.inStatus(status, advisor, officer);
 

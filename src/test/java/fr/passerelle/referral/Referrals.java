@@ -63,6 +63,13 @@ public final class Referrals {
         return new UserAccount("dominique.caf", "{noop}unused", "Dominique Caf", Role.CAF_OFFICER, caf);
     }
 
+    /** Someone answering offers for a home-care service, not saved: for unit tests. */
+    public static UserAccount provider() {
+        Organisation service = new Organisation(OrganisationKind.HOME_CARE_SERVICE, "Aide à domicile Évry", "91",
+                "91228");
+        return new UserAccount("alex.domicile", "{noop}unused", "Alex Domicile", Role.PROVIDER, service);
+    }
+
     /** A draft with the default details, created at {@link #NOW}. */
     public static Referral draft(UserAccount advisor) {
         return draft(advisor, details().build());
@@ -79,6 +86,28 @@ public final class Referrals {
     public static Referral inStatus(ReferralStatus status, UserAccount advisor, UserAccount officer) {
         Referral referral = draft(advisor);
         Instant step = NOW.plus(1, ChronoUnit.MINUTES);
+        Instant eligible = step.plus(1, ChronoUnit.MINUTES);
+        Instant offered = eligible.plus(1, ChronoUnit.MINUTES);
+        Instant arranged = offered.plus(1, ChronoUnit.MINUTES);
+        if (status.ordinal() > ReferralStatus.WITHDRAWN.ordinal()) {
+            referral.submit(advisor, step);
+            referral.declareEligible(officer, null, eligible);
+            switch (status) {
+                case OFFERED -> referral.offerSent(officer, null, offered);
+                case CARE_ARRANGED -> {
+                    referral.offerSent(officer, null, offered);
+                    referral.careArranged(provider(), arranged);
+                }
+                case CLOSED -> {
+                    referral.offerSent(officer, null, offered);
+                    referral.careArranged(provider(), arranged);
+                    referral.close(advisor, Outcome.JOB_STARTED, null, arranged.plus(1, ChronoUnit.MINUTES));
+                }
+                case NO_SOLUTION -> referral.recordNoSolution(officer, NoSolutionReason.NO_CAPACITY, null, offered);
+                default -> throw new IllegalArgumentException(status.name());
+            }
+            return referral;
+        }
         switch (status) {
             case DRAFT -> {
             }
@@ -96,6 +125,7 @@ public final class Referrals {
                 referral.declareIneligible(officer, INELIGIBILITY_COMMENT, step.plus(1, ChronoUnit.MINUTES));
             }
             case WITHDRAWN -> referral.withdraw(advisor, WITHDRAWAL_REASON, step);
+            default -> throw new IllegalArgumentException(status.name());
         }
         return referral;
     }
