@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import fr.passerelle.organisation.CurrentUser;
@@ -73,7 +74,7 @@ public class OfferService {
         CandidateList list = candidates.candidates(referralId);
         Candidate candidate = list.candidate(provider).orElseThrow(() -> new CandidateExcludedException(provider,
                 list.exclusionOf(provider).map(Candidate::exclusions).orElse(List.of())));
-        Instant now = clock.instant();
+        Instant now = now();
         UserAccount actor = users.getReferenceById(officer.getUserId());
         Offer offer = new Offer(referral, provider, candidate.organisationId(), message, actor, now,
                 now.plus(properties.answerDelay(provider.kind())));
@@ -97,7 +98,7 @@ public class OfferService {
     @Transactional
     public void accept(CurrentUser provider, long offerId) {
         Offer offer = providersOffer(provider, offerId);
-        Instant now = clock.instant();
+        Instant now = now();
         UserAccount actor = users.getReferenceById(provider.getUserId());
         Referral referral = offer.getReferral();
         offer.accept(actor, now);
@@ -121,7 +122,7 @@ public class OfferService {
     @Transactional
     public void decline(CurrentUser provider, long offerId, DeclineReason reason, String comment) {
         Offer offer = providersOffer(provider, offerId);
-        Instant now = clock.instant();
+        Instant now = now();
         UserAccount actor = users.getReferenceById(provider.getUserId());
         offer.decline(actor, reason, comment, now);
         offer.getReferral().offerDeclined(actor, offer.getDeclineComment(), now);
@@ -140,7 +141,7 @@ public class OfferService {
     public void recordNoSolution(CurrentUser officer, long referralId, NoSolutionReason reason, String comment) {
         requireRole(officer, Role.CAF_OFFICER);
         Referral referral = officersReferral(officer, referralId);
-        referral.recordNoSolution(users.getReferenceById(officer.getUserId()), reason, comment, clock.instant());
+        referral.recordNoSolution(users.getReferenceById(officer.getUserId()), reason, comment, now());
         referrals.flush();
     }
 
@@ -166,7 +167,7 @@ public class OfferService {
         if (LocalDate.now(clock).isBefore(referral.getFirstDay())) {
             throw new OutcomeTooEarlyException(referralId);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         referral.close(users.getReferenceById(advisor.getUserId()), outcome, comment, now);
         releaseHolds(referralId, now);
         referrals.flush();
@@ -235,6 +236,11 @@ public class OfferService {
             throw new NotFoundException();
         }
         return offer;
+    }
+
+    /** PostgreSQL keeps microseconds: the deadline a page shows is then the one stored and compared. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static void requireRole(CurrentUser user, Role role) {
