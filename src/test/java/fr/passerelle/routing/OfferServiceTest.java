@@ -3,6 +3,8 @@ package fr.passerelle.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,8 @@ import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
 import fr.passerelle.system.NotFoundException;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,9 @@ class OfferServiceTest {
 
     @Autowired
     SqlStatementCounter statements;
+
+    @Autowired
+    DataSource dataSource;
 
     RoutingFixtures fixtures;
     Account advisor;
@@ -235,6 +242,28 @@ class OfferServiceTest {
         assertThat(referralService.timeline(referral.getId())).hasSameSizeAs(timeline);
         assertThat(search.candidates(principal(officer), referral.getId()).candidate(creche))
                 .as("an expired offer does not exclude the provider").isPresent();
+    }
+
+    @Test
+    void theExpiryJobDoesNothingWhileAnotherInstanceRunsIt() throws Exception {
+        Referral referral = fixtures.eligible(advisor, officer);
+        SentOffer sent = offers.sendOffer(principal(officer), referral.getId(), fixtures.creche(1), null);
+        try (Connection otherInstance = dataSource.getConnection();
+                PreparedStatement lock = otherInstance.prepareStatement("select pg_advisory_lock(?)");
+                PreparedStatement unlock = otherInstance.prepareStatement("select pg_advisory_unlock(?)")) {
+            lock.setLong(1, OfferExpiry.LOCK_KEY);
+            lock.execute();
+            try {
+                assertThat(expiry.expireDueAt(sent.deadlineAt())).isZero();
+                assertThat(offerStatus(sent.offerId())).isEqualTo("PENDING");
+            }
+            finally {
+                unlock.setLong(1, OfferExpiry.LOCK_KEY);
+                unlock.execute();
+            }
+        }
+        expiry.expireDueAt(sent.deadlineAt());
+        assertThat(offerStatus(sent.offerId())).isEqualTo("EXPIRED");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,14 @@ import java.util.stream.Stream;
 
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.Role;
+import fr.passerelle.referral.NoSolutionReason;
+import fr.passerelle.referral.Outcome;
+import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.routing.DeclineReason;
+import fr.passerelle.routing.Exclusion;
+import fr.passerelle.routing.OfferStatus;
+import fr.passerelle.routing.ProviderKind;
+import fr.passerelle.routing.Proximity;
 import org.junit.jupiter.api.Test;
 
 /** Every visible text comes from the message bundles, and both locales have every key. */
@@ -50,6 +59,25 @@ class MessagesTest {
         for (OrganisationKind kind : OrganisationKind.values()) {
             assertThat(french).contains("organisation.kind." + kind.name());
         }
+    }
+
+    @Test
+    void everyRoutingValueHasALabel() throws IOException {
+        Set<String> french = keys("messages.properties");
+        Map<String, Enum<?>[]> labelled = Map.of(
+                "referral.status.", ReferralStatus.values(),
+                "referral.outcome.", Outcome.values(),
+                "referral.noSolutionReason.", NoSolutionReason.values(),
+                "routing.declineReason.", DeclineReason.values(),
+                "routing.offerStatus.", OfferStatus.values(),
+                "routing.providerKind.", ProviderKind.values(),
+                "routing.proximity.", Proximity.values(),
+                "routing.exclusion.", Exclusion.values());
+        labelled.forEach((prefix, values) -> {
+            for (Enum<?> value : values) {
+                assertThat(french).contains(prefix + value.name());
+            }
+        });
     }
 
     /**
