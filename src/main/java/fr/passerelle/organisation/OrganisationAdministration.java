@@ -35,14 +35,16 @@ public class OrganisationAdministration {
             OrganisationKind.OTHER_PRESCRIBER, OrganisationKind.CAF, OrganisationKind.ADMINISTRATION);
 
     private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
     private final TerritoryDirectory territory;
     private final CommuneDirectory communes;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    OrganisationAdministration(OrganisationRepository organisations, TerritoryDirectory territory,
-            CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc) {
+    OrganisationAdministration(OrganisationRepository organisations, UserAccountRepository users,
+            TerritoryDirectory territory, CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc) {
         this.organisations = organisations;
+        this.users = users;
         this.territory = territory;
         this.communes = communes;
         this.audit = audit;
@@ -102,13 +104,15 @@ public class OrganisationAdministration {
                 .field("name", organisation.getName(), form.getName().strip())
                 .field("departement", organisation.getDepartementCode(), form.getDepartementCode())
                 .field("commune", organisation.getCommuneCode(), communeCode);
-        organisation.update(form.getName(), form.getDepartementCode(), communeCode);
+        if (organisation.update(form.getName(), form.getDepartementCode(), communeCode)) {
+            users.endSessionsOfOrganisation(id);
+        }
         organisations.flush();
         audit.record(admin.getUserId(), ENTITY, id, "UPDATED", changes);
     }
 
     /**
-     * Its users can no longer sign in and their sessions end.
+     * Its users can no longer sign in and their sessions end, for good.
      *
      * @throws RejectedChangeException for the administrator's own organisation, or when it would leave no enabled
      *         administrator in an active organisation
@@ -131,6 +135,9 @@ public class OrganisationAdministration {
             throw new RejectedChangeException("admin.user.last-admin");
         }
         organisation.deactivate();
+        // The filter already refuses an inactive organisation; raising the stamps also keeps a reactivation from
+        // reviving the sessions opened before.
+        users.endSessionsOfOrganisation(id);
         organisations.flush();
         audit.record(admin.getUserId(), ENTITY, id, "DEACTIVATED", Changes.of().field("active", true, false));
     }

@@ -12,6 +12,7 @@ import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
+import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
@@ -35,17 +36,19 @@ public class ChildminderRegistry {
     private final ChildminderRepository childminders;
     private final AvipLabelRepository labels;
     private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
     private final CommuneDirectory communes;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ChildminderRegistry(ChildminderRepository childminders, AvipLabelRepository labels,
-            OrganisationRepository organisations, CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc,
-            Clock clock) {
+            OrganisationRepository organisations, UserAccountRepository users, CommuneDirectory communes,
+            AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.childminders = childminders;
         this.labels = labels;
         this.organisations = organisations;
+        this.users = users;
         this.communes = communes;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -88,8 +91,7 @@ public class ChildminderRegistry {
     @Transactional
     public Childminder register(CurrentUser admin, ChildminderDetails details) {
         requireUnusedAgreementNumber(details.agreementNumber(), null);
-        Commune commune = communes.findByInseeCode(details.communeCode())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown commune " + details.communeCode()));
+        Commune commune = commune(details);
         Organisation organisation = organisations.save(new Organisation(OrganisationKind.CHILDMINDER,
                 organisationName(details), commune.departementCode(), commune.inseeCode()));
         Childminder childminder = childminders.save(Childminder.register(organisation, details));
@@ -107,13 +109,23 @@ public class ChildminderRegistry {
         return details.firstName() + " " + details.lastName() + " (" + details.agreementNumber() + ")";
     }
 
+    /**
+     * Her organisation follows her name, agreement number and commune, so that her account and the registry agree;
+     * when that moves her to another département, her sessions end.
+     */
     @Transactional
     public void update(CurrentUser admin, long id, long version, ChildminderDetails details) {
         Childminder childminder = loadForChange(id, version);
         requireUnusedAgreementNumber(details.agreementNumber(), id);
+        Commune commune = commune(details);
         ChildminderDetails before = childminder.details();
         childminder.change(details);
+        Organisation organisation = childminder.getOrganisation();
+        if (organisation.update(organisationName(details), commune.departementCode(), commune.inseeCode())) {
+            users.endSessionsOfOrganisation(organisation.getId());
+        }
         childminders.flush();
+        organisations.flush();
         audit.record(admin.getUserId(), CHILDMINDER, id, "UPDATED", compare(before, childminder.details()));
     }
 
@@ -233,6 +245,11 @@ public class ChildminderRegistry {
                 .ifPresent(other -> {
                     throw new DuplicateAgreementNumberException(agreementNumber);
                 });
+    }
+
+    private Commune commune(ChildminderDetails details) {
+        return communes.findByInseeCode(details.communeCode())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown commune " + details.communeCode()));
     }
 
     private LocalDate today() {

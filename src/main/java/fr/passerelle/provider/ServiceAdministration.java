@@ -11,6 +11,7 @@ import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationAdministration;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
+import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
@@ -36,16 +37,18 @@ public class ServiceAdministration {
     private final HomeCareServiceRepository services;
     private final CrecheRepository creches;
     private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
     private final CommuneDirectory communes;
     private final TerritoryDirectory territory;
     private final AuditTrail audit;
 
     ServiceAdministration(HomeCareServiceRepository services, CrecheRepository creches,
-            OrganisationRepository organisations, CommuneDirectory communes, TerritoryDirectory territory,
-            AuditTrail audit) {
+            OrganisationRepository organisations, UserAccountRepository users, CommuneDirectory communes,
+            TerritoryDirectory territory, AuditTrail audit) {
         this.services = services;
         this.creches = creches;
         this.organisations = organisations;
+        this.users = users;
         this.communes = communes;
         this.territory = territory;
         this.audit = audit;
@@ -152,7 +155,9 @@ public class ServiceAdministration {
                 .field("underThreeApproved", service.isUnderThreeApproved(), form.isUnderThreeApproved())
                 .field("coverageAdded", null, String.join(", ", added))
                 .field("coverageRemoved", null, String.join(", ", removed));
-        organisation.update(form.getName(), base.departementCode(), base.inseeCode());
+        if (organisation.update(form.getName(), base.departementCode(), base.inseeCode())) {
+            users.endSessionsOfOrganisation(organisation.getId());
+        }
         service.update(form.isUnderThreeApproved(), form.getPhone());
         service.replaceCoverage(coverage);
         if (!changes.isEmpty()) {
@@ -237,7 +242,9 @@ public class ServiceAdministration {
                 .field("emergencyPlaces", creche.getEmergencyPlaces(), form.getEmergencyPlaces())
                 .field("minAgeMonths", creche.getMinAgeMonths(), form.getMinAgeMonths())
                 .field("maxAgeMonths", creche.getMaxAgeMonths(), form.getMaxAgeMonths());
-        organisation.update(form.getName(), base.departementCode(), base.inseeCode());
+        if (organisation.update(form.getName(), base.departementCode(), base.inseeCode())) {
+            users.endSessionsOfOrganisation(organisation.getId());
+        }
         creche.update(form.getTotalPlaces(), form.getEmergencyPlaces(), form.getMinAgeMonths(),
                 form.getMaxAgeMonths(), form.getPhone());
         if (!changes.isEmpty()) {
@@ -269,6 +276,7 @@ public class ServiceAdministration {
         }
         else {
             organisation.deactivate();
+            users.endSessionsOfOrganisation(organisation.getId());
         }
         organisations.flush();
         audit.record(admin.getUserId(), entity, id, active ? "REACTIVATED" : "DEACTIVATED",

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -18,7 +19,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
+import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
@@ -50,6 +53,9 @@ class ChildminderAdministrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrganisationRepository organisations;
 
     @Autowired
     Clock clock;
@@ -203,6 +209,30 @@ class ChildminderAdministrationTest {
                 .single();
         assertThat(changes).contains("childrenAllowed", "avipPlaces", "communeCode", "91174")
                 .doesNotContain("lastName", "phone");
+    }
+
+    @Test
+    void anEditKeepsHerOrganisationNamedAndPlacedLikeHerAndAMoveToAnotherDepartementEndsHerSessions()
+            throws Exception {
+        Childminder childminder = childminders.create(admin, "91228", today.plusYears(2));
+        long organisationId = jdbc.sql("select organisation_id from childminder where id = ?")
+                .param(childminder.getId()).query(Long.class).single();
+        CurrentUser provider = accounts.signedIn(accounts.create(Role.PROVIDER,
+                organisations.findById(organisationId).orElseThrow()));
+
+        mvc.perform(post("/admin/childminders/" + childminder.getId() + "/edit").with(user(admin)).with(csrf())
+                        .param("version", String.valueOf(childminder.getVersion())).param("lastName", "Durand")
+                        .param("firstName", "Sophie").param("agreementNumber", childminder.getAgreementNumber())
+                        .param("agreementEndDate", today.plusYears(2).toString()).param("childrenAllowed", "4")
+                        .param("avipPlaces", "2").param("communeQuery", "75056")
+                        .param("minAgeMonths", "0").param("maxAgeMonths", "132"))
+                .andExpect(status().is3xxRedirection());
+
+        Organisation organisation = organisations.findById(organisationId).orElseThrow();
+        assertThat(organisation.getName()).isEqualTo("Sophie Durand (" + childminder.getAgreementNumber() + ")");
+        assertThat(organisation.getCommuneCode()).isEqualTo("75056");
+        assertThat(organisation.getDepartementCode()).isEqualTo("75");
+        mvc.perform(get("/provider").with(user(provider))).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test
