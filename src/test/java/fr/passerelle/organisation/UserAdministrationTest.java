@@ -164,6 +164,24 @@ class UserAdministrationTest {
     }
 
     @Test
+    void aTypedTemporaryPasswordLongerThanBcryptReadsIsRefusedNextToItsField() throws Exception {
+        Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY);
+        String username = "long-password-" + unique();
+        // 40 characters, but 80 bytes in UTF-8: bcrypt would ignore the last 8.
+        String password = "é".repeat(40);
+
+        mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
+                        .param("username", username).param("displayName", "Mot de passe long")
+                        .param("role", "ADVISOR").param("organisationId", agency.getId().toString())
+                        .param("temporaryPassword", password))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("newUserForm", "temporaryPassword",
+                        "account.password.too-long"))
+                .andExpect(content().string(Matchers.containsString("72 octets au plus")));
+        assertThat(users.existsByUsername(username)).isFalse();
+    }
+
+    @Test
     void aTakenUsernameIsRefusedSoThatASecondSubmitCreatesNothing() throws Exception {
         Account existing = accounts.create(Role.ADVISOR);
 
