@@ -104,9 +104,14 @@ class AdminChildminderController {
         try {
             childminder = registry.register(admin, details);
         }
-        catch (DuplicateAgreementNumberException | DataIntegrityViolationException ex) {
+        catch (DuplicateAgreementNumberException ex) {
             // Also what a second click on "save" meets: the first one registered this agreement number.
             result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+            return FORM_VIEW;
+        }
+        catch (DataIntegrityViolationException ex) {
+            // Two clicks at once: neither saw the other's number before inserting.
+            rejectDuplicateOrRethrow(ex, result);
             return FORM_VIEW;
         }
         redirect.addFlashAttribute("flash", "childminder.flash.created");
@@ -159,8 +164,12 @@ class AdminChildminderController {
             form.setVersion(registry.get(id).getVersion());
             return FORM_VIEW;
         }
-        catch (DuplicateAgreementNumberException | DataIntegrityViolationException ex) {
+        catch (DuplicateAgreementNumberException ex) {
             result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+            return FORM_VIEW;
+        }
+        catch (DataIntegrityViolationException ex) {
+            rejectDuplicateOrRethrow(ex, result);
             return FORM_VIEW;
         }
         redirect.addFlashAttribute("flash", "childminder.flash.updated");
@@ -243,6 +252,17 @@ class AdminChildminderController {
             return fieldError(id, redirect, "revokeError", "label.reason.required");
         }
         return act(id, redirect, "label.flash.revoked", () -> registry.revokeLabel(admin, id, version, reason));
+    }
+
+    /**
+     * A duplicate agreement number is said next to its field; any other refusal by the database is a bug the form's
+     * rules let through, not the user's mistake, and is not dressed up as one.
+     */
+    private static void rejectDuplicateOrRethrow(DataIntegrityViolationException ex, BindingResult result) {
+        if (!DuplicateAgreementNumberException.isCauseOf(ex)) {
+            throw ex;
+        }
+        result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
     }
 
     private static String fieldError(long id, RedirectAttributes redirect, String attribute, String key) {

@@ -2,6 +2,7 @@ package fr.passerelle.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -171,6 +173,40 @@ class ChildminderAdministrationTest {
                 .single();
         assertThat(registry.get(id).getCommuneCode()).isEqualTo("91228");
         assertThat(auditActions("CHILDMINDER", id)).containsExactly("CREATED");
+    }
+
+    @Test
+    void aPhoneLongerThanItsColumnIsRefusedNextToItAndNotTakenForADuplicateNumber() throws Exception {
+        String number = Childminders.uniqueNumber();
+        // 21 characters: the format allows them, the column does not.
+        String phone = "+" + "0".repeat(20);
+
+        mvc.perform(post("/admin/childminders/new").with(user(admin)).with(csrf())
+                        .param("lastName", "Bernard").param("firstName", "Nadia").param("agreementNumber", number)
+                        .param("agreementEndDate", today.plusYears(1).toString()).param("childrenAllowed", "2")
+                        .param("avipPlaces", "1").param("communeQuery", "91228")
+                        .param("minAgeMonths", "0").param("maxAgeMonths", "132").param("phone", phone))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("childminderForm", "phone", "Size"))
+                .andExpect(model().errorCount(1))
+                .andExpect(content().string(containsString("20 caractères au plus")));
+        assertThat(count("select count(*) from childminder where agreement_number = ?", number)).isZero();
+    }
+
+    @Test
+    void onlyATakenAgreementNumberIsReadAsADuplicateWhenTheDatabaseRefusesAChildminder() {
+        Childminder first = childminders.create(admin, "91228", today.plusYears(2));
+        Childminder second = childminders.create(admin, "91228", today.plusYears(2));
+
+        var duplicate = catchThrowableOfType(DataIntegrityViolationException.class,
+                () -> jdbc.sql("update childminder set agreement_number = ? where id = ?")
+                        .params(first.getAgreementNumber(), second.getId()).update());
+        var otherRule = catchThrowableOfType(DataIntegrityViolationException.class,
+                () -> jdbc.sql("update childminder set max_age_months = 200 where id = ?")
+                        .param(second.getId()).update());
+
+        assertThat(DuplicateAgreementNumberException.isCauseOf(duplicate)).isTrue();
+        assertThat(DuplicateAgreementNumberException.isCauseOf(otherRule)).isFalse();
     }
 
     @Test
