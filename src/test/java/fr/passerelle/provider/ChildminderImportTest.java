@@ -145,7 +145,8 @@ class ChildminderImportTest {
         for (int i = 0; i < 3; i++) {
             ChildminderDetails details = new ChildminderDetails("Anne; \"Marie\"", "Zzz" + prefix + i,
                     prefix + "E" + i, today.plusYears(1), 4, i, "91228", i, 100 + i, i == 0 ? null : "0600000000",
-                    i == 1 ? "a@example.org" : null, i == 2 ? "Lundi,\nmardi" : null);
+                    i == 1 ? "a@example.org" : null,
+                    List.of("=HYPERLINK(\"x\")", "'Ti Bout", "Lundi,\nmardi").get(i));
             created.add(registry.register(admin, details).details());
         }
         java.io.StringWriter out = new java.io.StringWriter();
