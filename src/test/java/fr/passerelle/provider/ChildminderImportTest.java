@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -184,6 +185,21 @@ class ChildminderImportTest {
                         .with(user(admin)).with(csrf()))
                 .andExpect(flash().attribute("error", "csv.import.expired"));
         assertThat(imported()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileOverTheUploadLimitIsSentBackToTheImportPageWithAFrenchMessage() throws Exception {
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+
+        mvc.perform(post("/admin/childminders/import").with(user(admin)).with(csrf())
+                        .contentType("multipart/form-data; boundary=limite").content(body))
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/admin/childminders/import?tooLarge"));
+        mvc.perform(get("/admin/childminders/import").param("tooLarge", "").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Le fichier dépasse la taille maximale de 10 Mo : découpez-le en plusieurs fichiers")))
+                .andExpect(content().string(containsString("aria-describedby=\"file-hint file-error\"")));
     }
 
     @Test
