@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganisationAdministration {
 
-    public static final String ENTITY = "ORGANISATION";
+    public static final String ENTITY = AuditedEntity.ORGANISATION.name();
     public static final int PAGE_SIZE = 20;
 
     /** Kinds edited on the organisations page; providers are created and edited with their service or crèche. */
@@ -54,7 +56,8 @@ public class OrganisationAdministration {
     @Transactional(readOnly = true)
     public Page<Organisation> list(OrganisationKind kind, int page) {
         Set<OrganisationKind> kinds = kind != null && KINDS.contains(kind) ? EnumSet.of(kind) : KINDS;
-        return organisations.findByKindIn(kinds, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        return Pages.orLast(PageRequest.of(Pages.clamp(page), PAGE_SIZE),
+                request -> organisations.findByKindIn(kinds, request));
     }
 
     /** @throws NotFoundException for unknown ids and for providers, which are edited elsewhere */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
@@ -30,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChildminderRegistry {
 
-    static final String CHILDMINDER = "CHILDMINDER";
-    static final String AVIP_LABEL = "AVIP_LABEL";
+    static final String CHILDMINDER = AuditedEntity.CHILDMINDER.name();
+    static final String AVIP_LABEL = AuditedEntity.AVIP_LABEL.name();
 
     private final ChildminderRepository childminders;
     private final AvipLabelRepository labels;

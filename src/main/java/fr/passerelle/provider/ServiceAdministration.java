@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
@@ -31,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ServiceAdministration {
 
-    public static final String HOME_CARE_SERVICE = "HOME_CARE_SERVICE";
-    public static final String CRECHE = "CRECHE";
+    public static final String HOME_CARE_SERVICE = AuditedEntity.HOME_CARE_SERVICE.name();
+    public static final String CRECHE = AuditedEntity.CRECHE.name();
 
     private final HomeCareServiceRepository services;
     private final CrecheRepository creches;
