@@ -200,17 +200,19 @@ class AdminChildminderController {
             RedirectAttributes redirect) {
         registry.get(id);
         if (validFrom == null || validTo == null) {
-            return fieldError(id, redirect, "grantError", "label.grant.dates.required");
-        }
-        if (validTo.isBefore(validFrom)) {
-            return fieldError(id, redirect, "grantError", "label.grant.dates.order");
-        }
-        long seen = registry.currentLabel(id).map(AvipLabel::getId).orElse(0L);
-        if (seen != currentLabelId) {
-            redirect.addFlashAttribute("error", "label.stale");
+            if (validFrom == null) {
+                redirect.addFlashAttribute("grantFromError", "label.grant.from.required");
+            }
+            if (validTo == null) {
+                redirect.addFlashAttribute("grantToError", "label.grant.to.required");
+            }
             return "redirect:" + BASE + "/" + id;
         }
-        return act(id, redirect, "label.flash.granted", () -> registry.grantLabel(admin, id, validFrom, validTo));
+        if (validTo.isBefore(validFrom)) {
+            return fieldError(id, redirect, "grantToError", "label.grant.dates.order");
+        }
+        return act(id, redirect, "label.flash.granted",
+                () -> registry.grantLabel(admin, id, currentLabelId, validFrom, validTo));
     }
 
     @PostMapping("/{id}/label/renew")
@@ -278,6 +280,9 @@ class AdminChildminderController {
         }
         catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
             redirect.addFlashAttribute("error", "label.stale");
+        }
+        catch (ExpiredLabelException ex) {
+            redirect.addFlashAttribute("error", "label.suspend.expired");
         }
         catch (IllegalLabelTransitionException | IllegalStateException ex) {
             redirect.addFlashAttribute("error", "label.transition.illegal");

@@ -149,11 +149,20 @@ public class ChildminderRegistry {
     /**
      * Grants a new label. Refused while the current label is in force, not yet in force or suspended (renew or
      * reinstate it instead), and after a revocation, which is final.
+     *
+     * @param seenLabelId the current label the administrator's page showed, 0 for none. It is compared under the
+     *                    childminder's row lock, so that of two administrators granting at once, the second is told
+     *                    the page is stale rather than granting a second label on top of the first
+     * @throws StaleDataException when another label was granted since the page was shown
      */
     @Transactional
-    public AvipLabel grantLabel(CurrentUser admin, long childminderId, LocalDate validFrom, LocalDate validTo) {
+    public AvipLabel grantLabel(CurrentUser admin, long childminderId, long seenLabelId, LocalDate validFrom,
+            LocalDate validTo) {
         Childminder childminder = childminders.findForUpdate(childminderId).orElseThrow(NotFoundException::new);
         Optional<AvipLabel> current = labels.findFirstByChildminderIdOrderByIdDesc(childminderId);
+        if (current.map(AvipLabel::getId).orElse(0L) != seenLabelId) {
+            throw new StaleDataException();
+        }
         if (current.isPresent()) {
             AvipLabelStatus status = current.get().statusOn(today());
             if (status != AvipLabelStatus.EXPIRED) {
@@ -183,7 +192,7 @@ public class ChildminderRegistry {
     public void suspendLabel(CurrentUser admin, long childminderId, long labelVersion, String reason) {
         changeLabel(admin, childminderId, labelVersion, "LABEL_SUSPENDED", label -> {
             AvipLabelStatus before = label.statusOn(today());
-            label.suspend(reason, clock.instant(), admin.getUserId());
+            label.suspend(reason, today(), clock.instant(), admin.getUserId());
             return Changes.of().field("status", before, AvipLabelStatus.SUSPENDED)
                     .created("reason", reason.trim());
         });

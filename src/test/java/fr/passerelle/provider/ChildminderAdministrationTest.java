@@ -25,6 +25,7 @@ import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.support.IntegrationTest;
+import fr.passerelle.system.StaleDataException;
 import fr.passerelle.support.TestAccounts;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -348,12 +349,66 @@ class ChildminderAdministrationTest {
                 today.minusDays(1)).getId();
 
         for (long id : List.of(active, future)) {
-            assertThatThrownBy(() -> registry.grantLabel(admin, id, today, today.plusYears(1)))
+            assertThatThrownBy(() -> registry.grantLabel(admin, id, currentLabelId(id), today, today.plusYears(1)))
                     .isInstanceOf(IllegalLabelTransitionException.class);
         }
-        registry.grantLabel(admin, expired, today, today.plusYears(1));
+        registry.grantLabel(admin, expired, currentLabelId(expired), today, today.plusYears(1));
         assertThat(labelStatus(expired)).isEqualTo(AvipLabelStatus.ACTIVE);
         assertThat(registry.history(expired)).hasSize(2);
+    }
+
+    @Test
+    void ofTwoAdministratorsGrantingFromTheSamePageTheSecondIsToldItIsStale() throws Exception {
+        long id = childminders.labelled(admin, "91228", today.plusYears(3), today.minusYears(1), today.minusDays(1))
+                .getId();
+        long expiredLabel = currentLabelId(id);
+        CurrentUser otherAdmin = accounts.signedIn(accounts.create(Role.ADMIN));
+        // Both pages showed the expired label; the other administrator's grant, for days already past, leaves
+        // an expired label again, which alone would not stop a second grant.
+        registry.grantLabel(otherAdmin, id, expiredLabel, today.minusDays(20), today.minusDays(10));
+
+        assertThatThrownBy(() -> registry.grantLabel(admin, id, expiredLabel, today, today.plusYears(1)))
+                .isInstanceOf(StaleDataException.class);
+        mvc.perform(post("/admin/childminders/" + id + "/label/grant").with(user(admin)).with(csrf())
+                        .param("currentLabelId", String.valueOf(expiredLabel))
+                        .param("validFrom", today.toString()).param("validTo", today.plusYears(1).toString()))
+                .andExpect(flash().attribute("error", "label.stale"));
+        assertThat(count("select count(*) from avip_label where childminder_id = ?", id)).isEqualTo(2);
+    }
+
+    @Test
+    void theGrantFormSaysEachMissingOrReversedDateNextToItsLabelledField() throws Exception {
+        long id = childminders.create(admin, "91228", today.plusYears(3)).getId();
+        String page = "/admin/childminders/" + id;
+
+        mvc.perform(post(page + "/label/grant").with(user(admin)).with(csrf()).param("currentLabelId", "0"))
+                .andExpect(flash().attribute("grantFromError", "label.grant.from.required"))
+                .andExpect(flash().attribute("grantToError", "label.grant.to.required"));
+        mvc.perform(post(page + "/label/grant").with(user(admin)).with(csrf()).param("currentLabelId", "0")
+                        .param("validFrom", today.toString()).param("validTo", today.minusDays(1).toString()))
+                .andExpect(flash().attribute("grantToError", "label.grant.dates.order"));
+        mvc.perform(get(page).with(user(admin)).flashAttr("grantFromError", "label.grant.from.required")
+                        .flashAttr("grantToError", "label.grant.dates.order"))
+                .andExpect(content().string(containsString("<label for=\"grant-from\"")))
+                .andExpect(content().string(containsString("<label for=\"grant-to\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"grant-from-error\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"grant-to-hint grant-to-error\"")))
+                .andExpect(content().string(containsString("id=\"grant-to-error\"")))
+                .andExpect(content().string(containsString("La fin du label doit être le jour du début ou après.")));
+        assertThat(registry.currentLabel(id)).isEmpty();
+    }
+
+    @Test
+    void anExpiredLabelCannotBeSuspended() throws Exception {
+        long id = childminders.labelled(admin, "91228", today.plusYears(3), today.minusYears(1), today.minusDays(1))
+                .getId();
+
+        mvc.perform(post("/admin/childminders/" + id + "/label/suspend").with(user(admin)).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("reason", "Enquête PMI"))
+                .andExpect(flash().attribute("error", "label.suspend.expired"));
+        assertThat(labelStatus(id)).isEqualTo(AvipLabelStatus.EXPIRED);
+        mvc.perform(get("/admin/childminders/" + id).with(user(admin)))
+                .andExpect(content().string(not(containsString("data-testid=\"suspend\""))));
     }
 
     @Test
@@ -413,6 +468,10 @@ class ChildminderAdministrationTest {
 
     private AvipLabelStatus labelStatus(long childminderId) {
         return registry.currentLabel(childminderId).orElseThrow().statusOn(today);
+    }
+
+    private long currentLabelId(long childminderId) {
+        return registry.currentLabel(childminderId).map(AvipLabel::getId).orElse(0L);
     }
 
     private long version(long childminderId) {
