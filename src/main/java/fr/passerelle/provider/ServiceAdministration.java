@@ -284,10 +284,22 @@ public class ServiceAdministration {
                 Changes.of().field("active", !active, active));
     }
 
-    private static Set<String> checkedCoverage(HomeCareServiceForm form) {
+    /**
+     * The communes the form covers, every one of them known: codes come from ticked boxes, which a stale page or a
+     * script can post with anything. Checked before anything is saved.
+     *
+     * @throws RejectedChangeException on {@code coverage} when it is empty, or naming the unknown codes
+     */
+    private Set<String> checkedCoverage(HomeCareServiceForm form) {
         Set<String> coverage = new TreeSet<>(form.getCoverage());
         if (coverage.isEmpty()) {
             throw new RejectedChangeException("admin.service.coverage.required", "coverage");
+        }
+        Set<String> unknown = new TreeSet<>(coverage);
+        unknown.removeAll(communes.findAllByInseeCodes(coverage).keySet());
+        if (!unknown.isEmpty()) {
+            throw new RejectedChangeException("admin.service.coverage.unknown", "coverage",
+                    String.join(", ", unknown));
         }
         return coverage;
     }
