@@ -291,6 +291,22 @@ class UserAdministrationTest {
     }
 
     @Test
+    void anAdministratorCannotRemoveTheirOwnAdministratorRoleEvenWhenOthersRemain() throws Exception {
+        accounts.create(Role.ADMIN);
+        long id = admin.user().getId();
+        String organisationId = admin.user().getOrganisation().getId().toString();
+
+        mvc.perform(post("/admin/users/" + id).session(adminSession).with(csrf())
+                        .param("displayName", "Moi").param("role", "CAF_OFFICER")
+                        .param("organisationId", organisationId).param("version", String.valueOf(version(admin))))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "role", "admin.user.role.self"))
+                .andExpect(content().string(Matchers.containsString(
+                        "Vous ne pouvez pas retirer votre propre rôle d’administrateur.")));
+        assertThat(users.findById(id).orElseThrow().getRole()).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
     @Transactional
     void theLastEnabledAdministratorCannotBeDisabledNorDemoted() {
         Account other = accounts.create(Role.ADMIN);
