@@ -2,12 +2,21 @@ package fr.passerelle.audit;
 
 import java.time.LocalDate;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import fr.passerelle.system.Pages;
 
-/** The filters of the audit trail page, bound from the query string: entity type and a range of days. */
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
+
+/**
+ * The filters of the audit trail page, bound from the query string: one of the {@link AuditedEntity} types and a
+ * range of days. A value that is not one of them, or not a real date, is a field error and is ignored.
+ */
 public class AuditFilter {
 
-    private String entityType;
+    /** Nothing was audited before Passerelle existed: earlier days are read as this one. */
+    static final LocalDate EARLIEST = LocalDate.of(2020, 1, 1);
+
+    private AuditedEntity entityType;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate from;
@@ -17,12 +26,33 @@ public class AuditFilter {
 
     private int page;
 
-    public String getEntityType() {
+    /**
+     * Brings the days within {@link #EARLIEST} and a year from today (nothing is recorded outside, and a year such as
+     * 99999 would overflow the database's timestamps); an end before the start is a field error and is ignored.
+     */
+    void clampDates(LocalDate today, Errors errors) {
+        LocalDate latest = today.plusYears(1);
+        from = clamp(from, latest);
+        to = clamp(to, latest);
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.rejectValue("to", "audit.to.beforeFrom");
+            to = null;
+        }
+    }
+
+    private static LocalDate clamp(LocalDate day, LocalDate latest) {
+        if (day == null) {
+            return null;
+        }
+        return day.isBefore(EARLIEST) ? EARLIEST : day.isAfter(latest) ? latest : day;
+    }
+
+    public AuditedEntity getEntityType() {
         return entityType;
     }
 
-    public void setEntityType(String entityType) {
-        this.entityType = entityType == null || entityType.isBlank() ? null : entityType;
+    public void setEntityType(AuditedEntity entityType) {
+        this.entityType = entityType;
     }
 
     public LocalDate getFrom() {
@@ -46,6 +76,6 @@ public class AuditFilter {
     }
 
     public void setPage(int page) {
-        this.page = Math.max(0, page);
+        this.page = Pages.clamp(page);
     }
 }

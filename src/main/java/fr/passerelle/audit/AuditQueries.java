@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import fr.passerelle.system.Pages;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,21 +52,22 @@ public class AuditQueries {
     /** Days are those of the configured zone: "to" includes the whole day. */
     @Transactional(readOnly = true)
     public Page<Entry> find(AuditFilter filter) {
-        PageRequest request = PageRequest.of(filter.getPage(), PAGE_SIZE);
+        String type = filter.getEntityType() == null ? null : filter.getEntityType().name();
         Timestamp from = filter.getFrom() == null ? null
                 : Timestamp.from(filter.getFrom().atStartOfDay(clock.getZone()).toInstant());
         Timestamp to = filter.getTo() == null ? null
                 : Timestamp.from(filter.getTo().plusDays(1).atStartOfDay(clock.getZone()).toInstant());
         long total = jdbc.sql("select count(*) from audit_entry a " + WHERE)
-                .param("type", filter.getEntityType()).param("from", from).param("to", to)
+                .param("type", type).param("from", from).param("to", to)
                 .query(Long.class).single();
+        PageRequest request = PageRequest.of(Pages.within(filter.getPage(), total, PAGE_SIZE), PAGE_SIZE);
         List<Entry> entries = jdbc.sql("""
                 select a.id, a.occurred_at, a.actor_id, u.display_name, a.entity_type, a.entity_id, a.action,
                        a.changes::text as changes
                 from audit_entry a left join user_account u on u.id = a.actor_id
                 """ + WHERE + """
                 order by a.occurred_at desc, a.id desc limit :limit offset :offset""")
-                .param("type", filter.getEntityType()).param("from", from).param("to", to)
+                .param("type", type).param("from", from).param("to", to)
                 .param("limit", request.getPageSize()).param("offset", request.getOffset())
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getObject("actor_id", Long.class), rs.getString("display_name"),
@@ -73,12 +75,5 @@ public class AuditQueries {
                         json.readValue(rs.getString("changes"), CHANGES)))
                 .list();
         return new PageImpl<>(entries, request, total);
-    }
-
-    /** The entity types recorded so far, for the filter (an index-only scan of audit_entry_type_occurred_idx). */
-    @Transactional(readOnly = true)
-    public List<String> entityTypes() {
-        return jdbc.sql("select distinct entity_type from audit_entry order by entity_type").query(String.class)
-                .list();
     }
 }

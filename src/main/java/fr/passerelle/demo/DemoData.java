@@ -194,7 +194,7 @@ class DemoData implements ApplicationRunner {
                 ? AvipLabel.grant(childminder, today.minusYears(3), today.minusDays(30), now, null)
                 : AvipLabel.grant(childminder, today.minusMonths(6), today.plusYears(2).minusMonths(6), now, null);
         if (demo.label() == DemoLabel.SUSPENDED) {
-            label.suspend("Agrément en cours de réexamen par la PMI", now, null);
+            label.suspend("Agrément en cours de réexamen par la PMI", today, now, null);
         }
         labels.save(label);
         created++;

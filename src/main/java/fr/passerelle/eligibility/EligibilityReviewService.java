@@ -13,6 +13,7 @@ import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralChild;
 import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 import fr.passerelle.system.StaleDataException;
 import jakarta.persistence.criteria.Predicate;
 
@@ -70,7 +71,8 @@ public class EligibilityReviewService {
             return cb.and(where.toArray(Predicate[]::new));
         };
         Sort order = Sort.by(Sort.Order.desc("emergency"), Sort.Order.asc("submittedAt"), Sort.Order.asc("id"));
-        return referrals.findAll(specification, PageRequest.of(filter.getPage(), PAGE_SIZE, order));
+        return Pages.orLast(PageRequest.of(filter.getPage(), PAGE_SIZE, order),
+                request -> referrals.findAll(specification, request));
     }
 
     /**

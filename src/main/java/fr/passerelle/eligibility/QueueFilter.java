@@ -3,6 +3,7 @@ package fr.passerelle.eligibility;
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Purpose;
 import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.system.Pages;
 
 /** Filters of the officer's queue, bound from the query string (no personal data in them). */
 public class QueueFilter {
@@ -42,6 +43,6 @@ public class QueueFilter {
     }
 
     public void setPage(int page) {
-        this.page = Math.max(0, page);
+        this.page = Pages.clamp(page);
     }
 }

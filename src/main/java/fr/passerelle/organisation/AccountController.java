@@ -1,7 +1,5 @@
 package fr.passerelle.organisation;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.validation.Valid;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -57,10 +55,8 @@ class AccountController {
         if (!result.hasFieldErrors("newPassword") && form.getNewPassword().equals(form.getCurrentPassword())) {
             result.rejectValue("newPassword", "account.password.same");
         }
-        if (!result.hasFieldErrors("newPassword")
-                && form.getNewPassword().getBytes(StandardCharsets.UTF_8).length > PasswordChangeForm.MAX_BYTES) {
-            // bcrypt only reads the first 72 bytes; an accented letter takes two.
-            result.rejectValue("newPassword", "account.password.too-long");
+        if (!result.hasFieldErrors("newPassword") && PasswordChangeForm.tooLongForBcrypt(form.getNewPassword())) {
+            result.rejectValue("newPassword", PasswordChangeForm.TOO_LONG);
         }
         if (result.hasErrors()) {
             return VIEW;

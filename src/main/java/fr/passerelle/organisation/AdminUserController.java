@@ -81,6 +81,10 @@ class AdminUserController {
             @Valid @ModelAttribute("newUserForm") NewUserForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         pickOrganisation(form.getOrganisationLabel(), form.getOrganisationId(), form::setOrganisationId, result);
+        if (!result.hasFieldErrors("temporaryPassword")
+                && PasswordChangeForm.tooLongForBcrypt(form.getTemporaryPassword())) {
+            result.rejectValue("temporaryPassword", PasswordChangeForm.TOO_LONG);
+        }
         if (result.hasErrors()) {
             return "organisation/admin/user-new";
         }

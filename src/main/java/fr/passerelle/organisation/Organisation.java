@@ -58,11 +58,18 @@ public class Organisation {
         this.active = true;
     }
 
-    /** Its kind never changes: the roles of its users and its provider record depend on it. */
-    public void update(String newName, String newDepartementCode, String newCommuneCode) {
+    /**
+     * Its kind never changes: the roles of its users and its provider record depend on it.
+     *
+     * @return whether its département changed: its users' sessions carry the old one, which scopes what they see,
+     *         and must end ({@link UserAccountRepository#endSessionsOfOrganisation})
+     */
+    public boolean update(String newName, String newDepartementCode, String newCommuneCode) {
+        boolean moved = !Objects.requireNonNull(newDepartementCode).equals(departementCode);
         this.name = Objects.requireNonNull(newName).trim();
-        this.departementCode = Objects.requireNonNull(newDepartementCode);
+        this.departementCode = newDepartementCode;
         this.communeCode = newCommuneCode;
+        return moved;
     }
 
     public Long getId() {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganisationAdministration {
 
-    public static final String ENTITY = "ORGANISATION";
+    public static final String ENTITY = AuditedEntity.ORGANISATION.name();
     public static final int PAGE_SIZE = 20;
 
     /** Kinds edited on the organisations page; providers are created and edited with their service or crèche. */
@@ -35,14 +37,16 @@ public class OrganisationAdministration {
             OrganisationKind.OTHER_PRESCRIBER, OrganisationKind.CAF, OrganisationKind.ADMINISTRATION);
 
     private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
     private final TerritoryDirectory territory;
     private final CommuneDirectory communes;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    OrganisationAdministration(OrganisationRepository organisations, TerritoryDirectory territory,
-            CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc) {
+    OrganisationAdministration(OrganisationRepository organisations, UserAccountRepository users,
+            TerritoryDirectory territory, CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc) {
         this.organisations = organisations;
+        this.users = users;
         this.territory = territory;
         this.communes = communes;
         this.audit = audit;
@@ -52,7 +56,8 @@ public class OrganisationAdministration {
     @Transactional(readOnly = true)
     public Page<Organisation> list(OrganisationKind kind, int page) {
         Set<OrganisationKind> kinds = kind != null && KINDS.contains(kind) ? EnumSet.of(kind) : KINDS;
-        return organisations.findByKindIn(kinds, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        return Pages.orLast(PageRequest.of(Pages.clamp(page), PAGE_SIZE),
+                request -> organisations.findByKindIn(kinds, request));
     }
 
     /** @throws NotFoundException for unknown ids and for providers, which are edited elsewhere */
@@ -102,13 +107,15 @@ public class OrganisationAdministration {
                 .field("name", organisation.getName(), form.getName().strip())
                 .field("departement", organisation.getDepartementCode(), form.getDepartementCode())
                 .field("commune", organisation.getCommuneCode(), communeCode);
-        organisation.update(form.getName(), form.getDepartementCode(), communeCode);
+        if (organisation.update(form.getName(), form.getDepartementCode(), communeCode)) {
+            users.endSessionsOfOrganisation(id);
+        }
         organisations.flush();
         audit.record(admin.getUserId(), ENTITY, id, "UPDATED", changes);
     }
 
     /**
-     * Its users can no longer sign in and their sessions end.
+     * Its users can no longer sign in and their sessions end, for good.
      *
      * @throws RejectedChangeException for the administrator's own organisation, or when it would leave no enabled
      *         administrator in an active organisation
@@ -131,6 +138,9 @@ public class OrganisationAdministration {
             throw new RejectedChangeException("admin.user.last-admin");
         }
         organisation.deactivate();
+        // The filter already refuses an inactive organisation; raising the stamps also keeps a reactivation from
+        // reviving the sessions opened before.
+        users.endSessionsOfOrganisation(id);
         organisations.flush();
         audit.record(admin.getUserId(), ENTITY, id, "DEACTIVATED", Changes.of().field("active", true, false));
     }

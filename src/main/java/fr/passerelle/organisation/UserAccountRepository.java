@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpecificationExecutor<UserAccount> {
@@ -16,6 +17,16 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long>,
     Optional<UserAccount> findWithOrganisationById(long id);
 
     boolean existsByUsername(String username);
+
+    /**
+     * Ends the open sessions of every account of the organisation (see {@code SessionValidityFilter}), when what
+     * they signed in with (its département, its being active) no longer holds. The version moves too, so that a
+     * form read before cannot write the old stamp back.
+     */
+    @Modifying(flushAutomatically = true)
+    @Query("update UserAccount u set u.sessionStamp = u.sessionStamp + 1, u.version = u.version + 1"
+            + " where u.organisation.id = :organisationId")
+    int endSessionsOfOrganisation(long organisationId);
 
     boolean existsByRoleAndEnabledTrue(Role role);
 }

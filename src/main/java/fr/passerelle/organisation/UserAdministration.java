@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
 import jakarta.persistence.criteria.JoinType;
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
-    public static final String ENTITY = "USER";
+    public static final String ENTITY = AuditedEntity.USER.name();
     public static final int PAGE_SIZE = 20;
 
     /** A created or reset account and its temporary password, to be shown once to the administrator. */
@@ -79,8 +81,8 @@ public class UserAdministration {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        return users.findAll(specification, PageRequest.of(filter.getPage(), PAGE_SIZE,
-                Sort.by(Sort.Order.asc("username"))));
+        return Pages.orLast(PageRequest.of(filter.getPage(), PAGE_SIZE, Sort.by(Sort.Order.asc("username"))),
+                request -> users.findAll(specification, request));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package fr.passerelle.organisation;
 
+import fr.passerelle.system.Pages;
+
 /**
  * The filters of the administrators' user list, bound from the query string. The name search is not among them: it
  * is posted and kept in the session, so that no name travels in URLs.
@@ -40,6 +42,6 @@ public class UserFilter {
     }
 
     public void setPage(int page) {
-        this.page = Math.max(0, page);
+        this.page = Pages.clamp(page);
     }
 }

@@ -104,9 +104,14 @@ class AdminChildminderController {
         try {
             childminder = registry.register(admin, details);
         }
-        catch (DuplicateAgreementNumberException | DataIntegrityViolationException ex) {
+        catch (DuplicateAgreementNumberException ex) {
             // Also what a second click on "save" meets: the first one registered this agreement number.
             result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+            return FORM_VIEW;
+        }
+        catch (DataIntegrityViolationException ex) {
+            // Two clicks at once: neither saw the other's number before inserting.
+            rejectDuplicateOrRethrow(ex, result);
             return FORM_VIEW;
         }
         redirect.addFlashAttribute("flash", "childminder.flash.created");
@@ -159,8 +164,12 @@ class AdminChildminderController {
             form.setVersion(registry.get(id).getVersion());
             return FORM_VIEW;
         }
-        catch (DuplicateAgreementNumberException | DataIntegrityViolationException ex) {
+        catch (DuplicateAgreementNumberException ex) {
             result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+            return FORM_VIEW;
+        }
+        catch (DataIntegrityViolationException ex) {
+            rejectDuplicateOrRethrow(ex, result);
             return FORM_VIEW;
         }
         redirect.addFlashAttribute("flash", "childminder.flash.updated");
@@ -191,17 +200,19 @@ class AdminChildminderController {
             RedirectAttributes redirect) {
         registry.get(id);
         if (validFrom == null || validTo == null) {
-            return fieldError(id, redirect, "grantError", "label.grant.dates.required");
-        }
-        if (validTo.isBefore(validFrom)) {
-            return fieldError(id, redirect, "grantError", "label.grant.dates.order");
-        }
-        long seen = registry.currentLabel(id).map(AvipLabel::getId).orElse(0L);
-        if (seen != currentLabelId) {
-            redirect.addFlashAttribute("error", "label.stale");
+            if (validFrom == null) {
+                redirect.addFlashAttribute("grantFromError", "label.grant.from.required");
+            }
+            if (validTo == null) {
+                redirect.addFlashAttribute("grantToError", "label.grant.to.required");
+            }
             return "redirect:" + BASE + "/" + id;
         }
-        return act(id, redirect, "label.flash.granted", () -> registry.grantLabel(admin, id, validFrom, validTo));
+        if (validTo.isBefore(validFrom)) {
+            return fieldError(id, redirect, "grantToError", "label.grant.dates.order");
+        }
+        return act(id, redirect, "label.flash.granted",
+                () -> registry.grantLabel(admin, id, currentLabelId, validFrom, validTo));
     }
 
     @PostMapping("/{id}/label/renew")
@@ -245,6 +256,17 @@ class AdminChildminderController {
         return act(id, redirect, "label.flash.revoked", () -> registry.revokeLabel(admin, id, version, reason));
     }
 
+    /**
+     * A duplicate agreement number is said next to its field; any other refusal by the database is a bug the form's
+     * rules let through, not the user's mistake, and is not dressed up as one.
+     */
+    private static void rejectDuplicateOrRethrow(DataIntegrityViolationException ex, BindingResult result) {
+        if (!DuplicateAgreementNumberException.isCauseOf(ex)) {
+            throw ex;
+        }
+        result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+    }
+
     private static String fieldError(long id, RedirectAttributes redirect, String attribute, String key) {
         redirect.addFlashAttribute(attribute, key);
         return "redirect:" + BASE + "/" + id;
@@ -258,6 +280,9 @@ class AdminChildminderController {
         }
         catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
             redirect.addFlashAttribute("error", "label.stale");
+        }
+        catch (ExpiredLabelException ex) {
+            redirect.addFlashAttribute("error", "label.suspend.expired");
         }
         catch (IllegalLabelTransitionException | IllegalStateException ex) {
             redirect.addFlashAttribute("error", "label.transition.illegal");

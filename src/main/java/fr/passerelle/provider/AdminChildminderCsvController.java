@@ -21,7 +21,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,15 +49,27 @@ class AdminChildminderCsvController {
 
     private final ChildminderImport imports;
     private final Clock clock;
+    private final long maxUploadMegabytes;
 
-    AdminChildminderCsvController(ChildminderImport imports, Clock clock) {
+    AdminChildminderCsvController(ChildminderImport imports, Clock clock,
+            @Value("${spring.servlet.multipart.max-request-size}") DataSize maxUpload) {
         this.imports = imports;
         this.clock = clock;
+        this.maxUploadMegabytes = maxUpload.toMegabytes();
     }
 
+    @ModelAttribute("maxUploadMegabytes")
+    long maxUploadMegabytes() {
+        return maxUploadMegabytes;
+    }
+
+    /** {@code tooLarge}: the upload was sent back by {@code UploadSizeFilter}. */
     @GetMapping("/import")
-    String importForm(Model model) {
+    String importForm(@RequestParam(required = false) String tooLarge, Model model) {
         model.addAttribute("columns", CsvColumn.values());
+        if (tooLarge != null) {
+            model.addAttribute("fileError", "csv.error.file.tooLarge");
+        }
         return VIEW;
     }
 
@@ -93,18 +108,31 @@ class AdminChildminderCsvController {
             count = imports.importAll(admin, pending.file());
         }
         catch (ChildminderImport.InvalidImportException ex) {
-            model.addAttribute("columns", CsvColumn.values());
-            model.addAttribute("preview", ex.preview());
-            model.addAttribute("sample", ex.preview().rows().subList(0, Math.min(SAMPLE, ex.preview().rows().size())));
-            return VIEW;
+            return showErrors(ex.preview(), model);
         }
         catch (DataIntegrityViolationException ex) {
-            redirect.addFlashAttribute("error", "csv.import.failed");
-            return "redirect:/admin/childminders/import";
+            if (!DuplicateAgreementNumberException.isCauseOf(ex)) {
+                throw ex;
+            }
+            // Someone registered one of the file's numbers between the check and the insert: checked again, the
+            // file now names that row and number.
+            ChildminderImport.Preview again = imports.check(pending.file());
+            if (again.valid()) {
+                redirect.addFlashAttribute("error", "csv.import.failed");
+                return "redirect:/admin/childminders/import";
+            }
+            return showErrors(again, model);
         }
         redirect.addFlashAttribute("flash", "csv.flash.imported");
         redirect.addFlashAttribute("importedCount", count);
         return "redirect:/admin/childminders";
+    }
+
+    private static String showErrors(ChildminderImport.Preview preview, Model model) {
+        model.addAttribute("columns", CsvColumn.values());
+        model.addAttribute("preview", preview);
+        model.addAttribute("sample", preview.rows().subList(0, Math.min(SAMPLE, preview.rows().size())));
+        return VIEW;
     }
 
     @GetMapping("/export.csv")

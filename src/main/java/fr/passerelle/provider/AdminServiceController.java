@@ -296,10 +296,10 @@ class AdminServiceController {
 
     private static void reject(BindingResult result, RejectedChangeException ex) {
         if (ex.getField() == null) {
-            result.reject(ex.getMessageCode());
+            result.reject(ex.getMessageCode(), ex.getArguments(), null);
         }
         else {
-            result.rejectValue(ex.getField(), ex.getMessageCode());
+            result.rejectValue(ex.getField(), ex.getMessageCode(), ex.getArguments(), null);
         }
     }
 }

@@ -117,10 +117,18 @@ public class AvipLabel {
         record(AvipLabelEventKind.RENEWED, at, actorId, null);
     }
 
-    public void suspend(String reason, Instant at, Long actorId) {
+    /**
+     * Suspends a label in force or not yet in force.
+     *
+     * @throws ExpiredLabelException when its last day is before {@code today}
+     */
+    public void suspend(String reason, LocalDate today, Instant at, Long actorId) {
         requireNotRevoked();
         if (suspendedSince != null) {
             throw new IllegalStateException("The label is already suspended");
+        }
+        if (statusOn(today) == AvipLabelStatus.EXPIRED) {
+            throw new ExpiredLabelException();
         }
         this.suspendedSince = at;
         this.suspensionReason = requireReason(reason);

@@ -94,7 +94,7 @@ final class ChildminderCsv {
                 continue;
             }
             Map<CsvColumn, String> values = new EnumMap<>(CsvColumn.class);
-            positions.forEach((column, position) -> values.put(column, record.get(position).strip()));
+            positions.forEach((column, position) -> values.put(column, unneutralise(record.get(position).strip())));
             rows.add(new CsvRow(line, values));
         }
         return new Parsed(rows, errors);
@@ -241,9 +241,31 @@ final class ChildminderCsv {
                 line.append(EXPORT_SEPARATOR);
             }
             Object value = values.get(column);
-            line.append(quote(value == null ? "" : value.toString()));
+            line.append(quote(neutralise(value == null ? "" : value.toString())));
         }
         return line.append("\r\n").toString();
+    }
+
+    /**
+     * What a spreadsheet would read as a formula ({@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
+     * return first: "=HYPERLINK(…)" typed in a childminder's notes) gets a leading apostrophe, which spreadsheets
+     * read as "this is text" and do not show. So does a value that already starts with an apostrophe, so that
+     * {@link #unneutralise} can tell the two apart and the export reads back as the same registry.
+     */
+    static String neutralise(String value) {
+        return startsWithFormulaOrApostrophe(value, 0) ? "'" + value : value;
+    }
+
+    /**
+     * Takes back the apostrophe {@link #neutralise} adds: only one followed by a formula character or another
+     * apostrophe. Any other apostrophe is the value's own ("'Ti Bout de chou" stays as it is).
+     */
+    static String unneutralise(String value) {
+        return value.startsWith("'") && startsWithFormulaOrApostrophe(value, 1) ? value.substring(1) : value;
+    }
+
+    private static boolean startsWithFormulaOrApostrophe(String value, int at) {
+        return value.length() > at && "=+-@\t\r'".indexOf(value.charAt(at)) >= 0;
     }
 
     /** Quotes a field that holds a separator (either), a quote or a line break, doubling its quotes. */

@@ -63,7 +63,9 @@ public class ChildminderForm {
     @Max(144)
     private Integer maxAgeMonths = 132;
 
-    @Pattern(regexp = "^\\+?[0-9 .]{10,20}$")
+    /** The column holds 20 characters: said apart from the format. */
+    @Pattern(regexp = "^\\+?[0-9 .]{10,}$")
+    @Size(max = 20)
     private String phone;
 
     @Email

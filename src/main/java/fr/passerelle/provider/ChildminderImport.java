@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChildminderImport {
 
     private static final Pattern AGREEMENT_NUMBER = Pattern.compile(ChildminderForm.AGREEMENT_NUMBER);
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .]{10,20}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .]{10,}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -305,7 +305,7 @@ public class ChildminderImport {
             errors.add(CsvError.of(line, "csv.error.ages"));
         }
         String phone = row.get(CsvColumn.PHONE);
-        if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+        if (!phone.isEmpty() && phone.length() <= CsvColumn.PHONE.maxLength() && !PHONE.matcher(phone).matches()) {
             errors.add(CsvError.of(line, "csv.error.format", CsvColumn.PHONE.header(), phone));
         }
         String email = row.get(CsvColumn.EMAIL);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.text.Normalizer;
 
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -113,10 +114,7 @@ public class ChildminderQueries {
         }
         String condition = where.isEmpty() ? "" : "where " + String.join(" and ", where) + "\n";
         long total = jdbc.sql("select count(*) " + FROM + condition).params(params).query(Long.class).single();
-        int pageNumber = filter.getPage();
-        if (pageNumber * (long) PAGE_SIZE >= total && total > 0) {
-            pageNumber = (int) ((total - 1) / PAGE_SIZE);
-        }
+        int pageNumber = Pages.within(filter.getPage(), total, PAGE_SIZE);
         params.put("limit", PAGE_SIZE);
         params.put("offset", pageNumber * PAGE_SIZE);
         List<RegistryRow> rows = jdbc.sql(COLUMNS + FROM + condition

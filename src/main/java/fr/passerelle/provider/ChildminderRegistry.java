@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
+import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
@@ -29,23 +31,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChildminderRegistry {
 
-    static final String CHILDMINDER = "CHILDMINDER";
-    static final String AVIP_LABEL = "AVIP_LABEL";
+    static final String CHILDMINDER = AuditedEntity.CHILDMINDER.name();
+    static final String AVIP_LABEL = AuditedEntity.AVIP_LABEL.name();
 
     private final ChildminderRepository childminders;
     private final AvipLabelRepository labels;
     private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
     private final CommuneDirectory communes;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ChildminderRegistry(ChildminderRepository childminders, AvipLabelRepository labels,
-            OrganisationRepository organisations, CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc,
-            Clock clock) {
+            OrganisationRepository organisations, UserAccountRepository users, CommuneDirectory communes,
+            AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.childminders = childminders;
         this.labels = labels;
         this.organisations = organisations;
+        this.users = users;
         this.communes = communes;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -88,8 +92,7 @@ public class ChildminderRegistry {
     @Transactional
     public Childminder register(CurrentUser admin, ChildminderDetails details) {
         requireUnusedAgreementNumber(details.agreementNumber(), null);
-        Commune commune = communes.findByInseeCode(details.communeCode())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown commune " + details.communeCode()));
+        Commune commune = commune(details);
         Organisation organisation = organisations.save(new Organisation(OrganisationKind.CHILDMINDER,
                 organisationName(details), commune.departementCode(), commune.inseeCode()));
         Childminder childminder = childminders.save(Childminder.register(organisation, details));
@@ -107,13 +110,23 @@ public class ChildminderRegistry {
         return details.firstName() + " " + details.lastName() + " (" + details.agreementNumber() + ")";
     }
 
+    /**
+     * Her organisation follows her name, agreement number and commune, so that her account and the registry agree;
+     * when that moves her to another département, her sessions end.
+     */
     @Transactional
     public void update(CurrentUser admin, long id, long version, ChildminderDetails details) {
         Childminder childminder = loadForChange(id, version);
         requireUnusedAgreementNumber(details.agreementNumber(), id);
+        Commune commune = commune(details);
         ChildminderDetails before = childminder.details();
         childminder.change(details);
+        Organisation organisation = childminder.getOrganisation();
+        if (organisation.update(organisationName(details), commune.departementCode(), commune.inseeCode())) {
+            users.endSessionsOfOrganisation(organisation.getId());
+        }
         childminders.flush();
+        organisations.flush();
         audit.record(admin.getUserId(), CHILDMINDER, id, "UPDATED", compare(before, childminder.details()));
     }
 
@@ -136,11 +149,20 @@ public class ChildminderRegistry {
     /**
      * Grants a new label. Refused while the current label is in force, not yet in force or suspended (renew or
      * reinstate it instead), and after a revocation, which is final.
+     *
+     * @param seenLabelId the current label the administrator's page showed, 0 for none. It is compared under the
+     *                    childminder's row lock, so that of two administrators granting at once, the second is told
+     *                    the page is stale rather than granting a second label on top of the first
+     * @throws StaleDataException when another label was granted since the page was shown
      */
     @Transactional
-    public AvipLabel grantLabel(CurrentUser admin, long childminderId, LocalDate validFrom, LocalDate validTo) {
+    public AvipLabel grantLabel(CurrentUser admin, long childminderId, long seenLabelId, LocalDate validFrom,
+            LocalDate validTo) {
         Childminder childminder = childminders.findForUpdate(childminderId).orElseThrow(NotFoundException::new);
         Optional<AvipLabel> current = labels.findFirstByChildminderIdOrderByIdDesc(childminderId);
+        if (current.map(AvipLabel::getId).orElse(0L) != seenLabelId) {
+            throw new StaleDataException();
+        }
         if (current.isPresent()) {
             AvipLabelStatus status = current.get().statusOn(today());
             if (status != AvipLabelStatus.EXPIRED) {
@@ -170,7 +192,7 @@ public class ChildminderRegistry {
     public void suspendLabel(CurrentUser admin, long childminderId, long labelVersion, String reason) {
         changeLabel(admin, childminderId, labelVersion, "LABEL_SUSPENDED", label -> {
             AvipLabelStatus before = label.statusOn(today());
-            label.suspend(reason, clock.instant(), admin.getUserId());
+            label.suspend(reason, today(), clock.instant(), admin.getUserId());
             return Changes.of().field("status", before, AvipLabelStatus.SUSPENDED)
                     .created("reason", reason.trim());
         });
@@ -233,6 +255,11 @@ public class ChildminderRegistry {
                 .ifPresent(other -> {
                     throw new DuplicateAgreementNumberException(agreementNumber);
                 });
+    }
+
+    private Commune commune(ChildminderDetails details) {
+        return communes.findByInseeCode(details.communeCode())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown commune " + details.communeCode()));
     }
 
     private LocalDate today() {

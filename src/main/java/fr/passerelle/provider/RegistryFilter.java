@@ -1,5 +1,7 @@
 package fr.passerelle.provider;
 
+import fr.passerelle.system.Pages;
+
 /**
  * The filters of the childminders' list, bound from the query string. Childminders are professionals listed in a
  * registry, so unlike a parent's name their name may travel in the URL.
@@ -95,7 +97,7 @@ public class RegistryFilter {
     }
 
     public void setPage(int page) {
-        this.page = Math.max(0, page);
+        this.page = Pages.clamp(page);
     }
 
     private static String blankToNull(String text) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.passerelle.system.Pages;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
 
@@ -62,9 +63,9 @@ public class RegistryQueries {
 
     @Transactional(readOnly = true)
     public Page<ServiceRow> services(String departementCode, int page) {
-        PageRequest request = PageRequest.of(Math.max(0, page), PAGE_SIZE);
         long total = jdbc.sql("select count(*) " + SERVICES_WHERE).param("departement", departementCode)
                 .query(Long.class).single();
+        PageRequest request = PageRequest.of(Pages.within(page, total, PAGE_SIZE), PAGE_SIZE);
         record Row(long id, String name, String departementCode, String communeCode, String phone,
                 boolean underThree, boolean active) {
         }
@@ -100,9 +101,9 @@ public class RegistryQueries {
 
     @Transactional(readOnly = true)
     public Page<CrecheRow> creches(String departementCode, int page) {
-        PageRequest request = PageRequest.of(Math.max(0, page), PAGE_SIZE);
         long total = jdbc.sql("select count(*) " + CRECHES_WHERE).param("departement", departementCode)
                 .query(Long.class).single();
+        PageRequest request = PageRequest.of(Pages.within(page, total, PAGE_SIZE), PAGE_SIZE);
         List<CrecheRow> content = jdbc.sql("""
                 select k.id, o.name, o.departement_code, o.commune_code, k.phone, k.total_places,
                        k.emergency_places, k.min_age_months, k.max_age_months, o.active

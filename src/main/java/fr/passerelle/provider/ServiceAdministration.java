@@ -5,12 +5,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationAdministration;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
+import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
@@ -30,22 +32,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ServiceAdministration {
 
-    public static final String HOME_CARE_SERVICE = "HOME_CARE_SERVICE";
-    public static final String CRECHE = "CRECHE";
+    public static final String HOME_CARE_SERVICE = AuditedEntity.HOME_CARE_SERVICE.name();
+    public static final String CRECHE = AuditedEntity.CRECHE.name();
 
     private final HomeCareServiceRepository services;
     private final CrecheRepository creches;
     private final OrganisationRepository organisations;
+    private final UserAccountRepository users;
     private final CommuneDirectory communes;
     private final TerritoryDirectory territory;
     private final AuditTrail audit;
 
     ServiceAdministration(HomeCareServiceRepository services, CrecheRepository creches,
-            OrganisationRepository organisations, CommuneDirectory communes, TerritoryDirectory territory,
-            AuditTrail audit) {
+            OrganisationRepository organisations, UserAccountRepository users, CommuneDirectory communes,
+            TerritoryDirectory territory, AuditTrail audit) {
         this.services = services;
         this.creches = creches;
         this.organisations = organisations;
+        this.users = users;
         this.communes = communes;
         this.territory = territory;
         this.audit = audit;
@@ -152,7 +156,9 @@ public class ServiceAdministration {
                 .field("underThreeApproved", service.isUnderThreeApproved(), form.isUnderThreeApproved())
                 .field("coverageAdded", null, String.join(", ", added))
                 .field("coverageRemoved", null, String.join(", ", removed));
-        organisation.update(form.getName(), base.departementCode(), base.inseeCode());
+        if (organisation.update(form.getName(), base.departementCode(), base.inseeCode())) {
+            users.endSessionsOfOrganisation(organisation.getId());
+        }
         service.update(form.isUnderThreeApproved(), form.getPhone());
         service.replaceCoverage(coverage);
         if (!changes.isEmpty()) {
@@ -237,7 +243,9 @@ public class ServiceAdministration {
                 .field("emergencyPlaces", creche.getEmergencyPlaces(), form.getEmergencyPlaces())
                 .field("minAgeMonths", creche.getMinAgeMonths(), form.getMinAgeMonths())
                 .field("maxAgeMonths", creche.getMaxAgeMonths(), form.getMaxAgeMonths());
-        organisation.update(form.getName(), base.departementCode(), base.inseeCode());
+        if (organisation.update(form.getName(), base.departementCode(), base.inseeCode())) {
+            users.endSessionsOfOrganisation(organisation.getId());
+        }
         creche.update(form.getTotalPlaces(), form.getEmergencyPlaces(), form.getMinAgeMonths(),
                 form.getMaxAgeMonths(), form.getPhone());
         if (!changes.isEmpty()) {
@@ -269,16 +277,29 @@ public class ServiceAdministration {
         }
         else {
             organisation.deactivate();
+            users.endSessionsOfOrganisation(organisation.getId());
         }
         organisations.flush();
         audit.record(admin.getUserId(), entity, id, active ? "REACTIVATED" : "DEACTIVATED",
                 Changes.of().field("active", !active, active));
     }
 
-    private static Set<String> checkedCoverage(HomeCareServiceForm form) {
+    /**
+     * The communes the form covers, every one of them known: codes come from ticked boxes, which a stale page or a
+     * script can post with anything. Checked before anything is saved.
+     *
+     * @throws RejectedChangeException on {@code coverage} when it is empty, or naming the unknown codes
+     */
+    private Set<String> checkedCoverage(HomeCareServiceForm form) {
         Set<String> coverage = new TreeSet<>(form.getCoverage());
         if (coverage.isEmpty()) {
             throw new RejectedChangeException("admin.service.coverage.required", "coverage");
+        }
+        Set<String> unknown = new TreeSet<>(coverage);
+        unknown.removeAll(communes.findAllByInseeCodes(coverage).keySet());
+        if (!unknown.isEmpty()) {
+            throw new RejectedChangeException("admin.service.coverage.unknown", "coverage",
+                    String.join(", ", unknown));
         }
         return coverage;
     }

@@ -108,9 +108,10 @@ class AdvisorReferralController {
         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 
+    /** A day that does not exist (2025-02-30) is said next to its field and left out, never a 400. */
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser advisor, @ModelAttribute("filter") ReferralFilter filter,
-            HttpSession session, Model model) {
+            BindingResult filterErrors, HttpSession session, Model model) {
         String search = (String) session.getAttribute(SEARCH_ATTRIBUTE);
         model.addAttribute("search", search);
         model.addAttribute("page", queries.forOrganisation(advisor.getOrganisationId(), filter, search));

@@ -2,6 +2,8 @@ package fr.passerelle.referral;
 
 import java.time.LocalDate;
 
+import fr.passerelle.system.Pages;
+
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -87,6 +89,6 @@ public class ReferralFilter {
     }
 
     public void setPage(int page) {
-        this.page = Math.max(0, page);
+        this.page = Pages.clamp(page);
     }
 }

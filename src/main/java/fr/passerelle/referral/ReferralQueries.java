@@ -3,6 +3,7 @@ package fr.passerelle.referral;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.passerelle.system.Pages;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.domain.Page;
@@ -56,7 +57,8 @@ public class ReferralQueries {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        return referrals.findAll(specification, PageRequest.of(filter.getPage(), PAGE_SIZE, order(filter.getSort())));
+        return Pages.orLast(PageRequest.of(filter.getPage(), PAGE_SIZE, order(filter.getSort())),
+                request -> referrals.findAll(specification, request));
     }
 
     private static Sort order(ReferralFilter.Sort sort) {

@@ -8,11 +8,18 @@ public class RejectedChangeException extends RuntimeException {
 
     private final String messageCode;
     private final String field;
+    private final transient Object[] arguments;
 
     public RejectedChangeException(String messageCode, String field) {
+        this(messageCode, field, new Object[0]);
+    }
+
+    /** @param arguments what the message names, such as the unknown codes */
+    public RejectedChangeException(String messageCode, String field, Object... arguments) {
         super("Change rejected: " + messageCode);
         this.messageCode = messageCode;
         this.field = field;
+        this.arguments = arguments.clone();
     }
 
     public RejectedChangeException(String messageCode) {
@@ -21,6 +28,10 @@ public class RejectedChangeException extends RuntimeException {
 
     public String getMessageCode() {
         return messageCode;
+    }
+
+    public Object[] getArguments() {
+        return arguments.clone();
     }
 
     /** The form field the rule is about, or {@code null} for the whole record. */

@@ -109,6 +109,35 @@ class OrganisationAdministrationTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void movingAnOrganisationToAnotherDepartementEndsTheSessionsOfItsUsers() throws Exception {
+        Organisation caf = accounts.organisation(OrganisationKind.CAF);
+        MockHttpSession officerSession = session(accounts.create(Role.CAF_OFFICER, caf));
+        mvc.perform(get("/officer").session(officerSession)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/organisations/" + caf.getId()).session(session).with(csrf())
+                        .param("name", caf.getName()).param("departementCode", "75").param("communeQuery", "")
+                        .param("version", String.valueOf(caf.getVersion())))
+                .andExpect(flash().attribute("flash", "admin.organisation.flash.updated"));
+
+        mvc.perform(get("/officer").session(officerSession)).andExpect(redirectedUrl("/login?expired"));
+    }
+
+    @Test
+    void reactivatingAnOrganisationDoesNotReviveTheSessionsOpenedBefore() throws Exception {
+        Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY);
+        MockHttpSession advisorSession = session(accounts.create(Role.ADVISOR, agency));
+
+        mvc.perform(post("/admin/organisations/" + agency.getId() + "/deactivate").session(session).with(csrf())
+                        .param("version", String.valueOf(agency.getVersion())))
+                .andExpect(flash().attribute("flash", "admin.organisation.flash.deactivated"));
+        mvc.perform(post("/admin/organisations/" + agency.getId() + "/reactivate").session(session).with(csrf())
+                        .param("version", String.valueOf(agency.getVersion() + 1)))
+                .andExpect(flash().attribute("flash", "admin.organisation.flash.reactivated"));
+
+        mvc.perform(get("/advisor").session(advisorSession)).andExpect(redirectedUrl("/login?expired"));
+    }
+
     private MockHttpSession session(Account account) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin().user(account.username()).password(account.password()))
                 .andReturn().getRequest().getSession();

@@ -97,6 +97,14 @@ class PasswordChangeTest {
                 .andExpect(model().attributeHasFieldErrorCode("form", "confirmation", "account.password.mismatch"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(NEW_PASSWORD))));
 
+        String accented = "é".repeat(40);
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", account.password())
+                        .param("newPassword", accented)
+                        .param("confirmation", accented))
+                .andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "account.password.too-long"))
+                .andExpect(content().string(Matchers.containsString("72 octets au plus")));
+
         UserAccount saved = users.findById(account.user().getId()).orElseThrow();
         assertThat(passwordEncoder.matches(account.password(), saved.getPasswordHash())).isTrue();
     }

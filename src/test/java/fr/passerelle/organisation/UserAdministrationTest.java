@@ -164,6 +164,24 @@ class UserAdministrationTest {
     }
 
     @Test
+    void aTypedTemporaryPasswordLongerThanBcryptReadsIsRefusedNextToItsField() throws Exception {
+        Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY);
+        String username = "long-password-" + unique();
+        // 40 characters, but 80 bytes in UTF-8: bcrypt would ignore the last 8.
+        String password = "é".repeat(40);
+
+        mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
+                        .param("username", username).param("displayName", "Mot de passe long")
+                        .param("role", "ADVISOR").param("organisationId", agency.getId().toString())
+                        .param("temporaryPassword", password))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("newUserForm", "temporaryPassword",
+                        "account.password.too-long"))
+                .andExpect(content().string(Matchers.containsString("72 octets au plus")));
+        assertThat(users.existsByUsername(username)).isFalse();
+    }
+
+    @Test
     void aTakenUsernameIsRefusedSoThatASecondSubmitCreatesNothing() throws Exception {
         Account existing = accounts.create(Role.ADVISOR);
 
@@ -270,6 +288,22 @@ class UserAdministrationTest {
         mvc.perform(get("/admin/users/" + id).session(adminSession))
                 .andExpect(status().isOk());
         assertThat(users.findById(id).orElseThrow().isEnabled()).isTrue();
+    }
+
+    @Test
+    void anAdministratorCannotRemoveTheirOwnAdministratorRoleEvenWhenOthersRemain() throws Exception {
+        accounts.create(Role.ADMIN);
+        long id = admin.user().getId();
+        String organisationId = admin.user().getOrganisation().getId().toString();
+
+        mvc.perform(post("/admin/users/" + id).session(adminSession).with(csrf())
+                        .param("displayName", "Moi").param("role", "CAF_OFFICER")
+                        .param("organisationId", organisationId).param("version", String.valueOf(version(admin))))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "role", "admin.user.role.self"))
+                .andExpect(content().string(Matchers.containsString(
+                        "Vous ne pouvez pas retirer votre propre rôle d’administrateur.")));
+        assertThat(users.findById(id).orElseThrow().getRole()).isEqualTo(Role.ADMIN);
     }
 
     @Test

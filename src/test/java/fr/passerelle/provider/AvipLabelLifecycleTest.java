@@ -3,6 +3,7 @@ package fr.passerelle.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ class AvipLabelLifecycleTest {
 
     @Test
     void suspensionAndRevocationWinOverTheDates() {
-        label.suspend("Enquête", NOW, 1L);
+        label.suspend("Enquête", DURING, NOW, 1L);
         assertThat(label.statusOn(FROM.minusDays(1))).isEqualTo(AvipLabelStatus.SUSPENDED);
         assertThat(label.statusOn(TO.plusDays(1))).isEqualTo(AvipLabelStatus.SUSPENDED);
 
@@ -46,7 +47,7 @@ class AvipLabelLifecycleTest {
         assertThat(label.isActiveThroughout(FROM, TO)).isTrue();
         assertThat(label.isActiveThroughout(FROM.minusDays(1), TO)).isFalse();
         assertThat(label.isActiveThroughout(FROM, TO.plusDays(1))).isFalse();
-        label.suspend("Enquête", NOW, 1L);
+        label.suspend("Enquête", DURING, NOW, 1L);
         assertThat(label.isActiveThroughout(FROM, TO)).isFalse();
     }
 
@@ -77,7 +78,7 @@ class AvipLabelLifecycleTest {
     void renewingAnExpiredSuspendedOrRevokedLabelIsRefused() {
         assertThatIllegalStateException().isThrownBy(() -> label.renew(TO.plusYears(1), TO.plusDays(1), NOW, 1L));
 
-        label.suspend("Enquête", NOW, 1L);
+        label.suspend("Enquête", DURING, NOW, 1L);
         assertThatIllegalStateException().isThrownBy(() -> label.renew(TO.plusYears(1), DURING, NOW, 1L));
 
         label.revoke("Retrait", NOW, 1L);
@@ -85,8 +86,18 @@ class AvipLabelLifecycleTest {
     }
 
     @Test
+    void anExpiredLabelCannotBeSuspendedButOneNotYetInForceCan() {
+        assertThatThrownBy(() -> label.suspend("Enquête", TO.plusDays(1), NOW, 1L))
+                .isInstanceOf(ExpiredLabelException.class);
+        assertThat(label.getEvents()).hasSize(1);
+
+        label.suspend("Enquête", FROM.minusDays(1), NOW, 1L);
+        assertThat(label.statusOn(FROM)).isEqualTo(AvipLabelStatus.SUSPENDED);
+    }
+
+    @Test
     void suspendThenReinstateThenRevokeIsTheFullHistory() {
-        label.suspend("Enquête PMI", NOW, 1L);
+        label.suspend("Enquête PMI", DURING, NOW, 1L);
         label.reinstate(NOW.plusSeconds(60), 2L);
         label.revoke("Retrait d’agrément", NOW.plusSeconds(120), 3L);
 
@@ -101,9 +112,9 @@ class AvipLabelLifecycleTest {
 
     @Test
     void aSuspendedLabelCanBeRevokedButNotSuspendedAgain() {
-        label.suspend("Enquête", NOW, 1L);
+        label.suspend("Enquête", DURING, NOW, 1L);
 
-        assertThatIllegalStateException().isThrownBy(() -> label.suspend("Encore", NOW, 1L));
+        assertThatIllegalStateException().isThrownBy(() -> label.suspend("Encore", DURING, NOW, 1L));
         label.revoke("Retrait", NOW, 1L);
         assertThat(label.statusOn(DURING)).isEqualTo(AvipLabelStatus.REVOKED);
     }
@@ -112,7 +123,7 @@ class AvipLabelLifecycleTest {
     void nothingFollowsARevocation() {
         label.revoke("Retrait", NOW, 1L);
 
-        assertThatIllegalStateException().isThrownBy(() -> label.suspend("x", NOW, 1L));
+        assertThatIllegalStateException().isThrownBy(() -> label.suspend("x", DURING, NOW, 1L));
         assertThatIllegalStateException().isThrownBy(() -> label.reinstate(NOW, 1L));
         assertThatIllegalStateException().isThrownBy(() -> label.revoke("x", NOW, 1L));
         assertThatIllegalStateException().isThrownBy(() -> label.renew(TO.plusYears(1), DURING, NOW, 1L));

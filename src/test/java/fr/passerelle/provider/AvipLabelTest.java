@@ -34,7 +34,7 @@ class AvipLabelTest {
 
     @Test
     void suspendedLabelIsNotActiveUntilReinstated() {
-        label.suspend("Enquête PMI", NOW, 1L);
+        label.suspend("Enquête PMI", FROM, NOW, 1L);
         assertThat(label.statusOn(FROM.plusDays(10))).isEqualTo(AvipLabelStatus.SUSPENDED);
 
         label.reinstate(NOW.plusSeconds(60), 1L);
@@ -49,20 +49,20 @@ class AvipLabelTest {
 
         assertThat(label.statusOn(FROM.plusDays(10))).isEqualTo(AvipLabelStatus.REVOKED);
         assertThatIllegalStateException().isThrownBy(() -> label.reinstate(NOW, 1L));
-        assertThatIllegalStateException().isThrownBy(() -> label.suspend("x", NOW, 1L));
+        assertThatIllegalStateException().isThrownBy(() -> label.suspend("x", FROM, NOW, 1L));
         assertThatIllegalStateException().isThrownBy(() -> label.revoke("x", NOW, 1L));
     }
 
     @Test
     void suspendingTwiceOrReinstatingAnActiveLabelIsRefused() {
         assertThatIllegalStateException().isThrownBy(() -> label.reinstate(NOW, 1L));
-        label.suspend("Enquête PMI", NOW, 1L);
-        assertThatIllegalStateException().isThrownBy(() -> label.suspend("Encore", NOW, 1L));
+        label.suspend("Enquête PMI", FROM, NOW, 1L);
+        assertThatIllegalStateException().isThrownBy(() -> label.suspend("Encore", FROM, NOW, 1L));
     }
 
     @Test
     void suspensionAndRevocationNeedAReason() {
-        assertThatIllegalArgumentException().isThrownBy(() -> label.suspend(" ", NOW, 1L));
+        assertThatIllegalArgumentException().isThrownBy(() -> label.suspend(" ", FROM, NOW, 1L));
         assertThatIllegalArgumentException().isThrownBy(() -> label.revoke(null, NOW, 1L));
     }
 

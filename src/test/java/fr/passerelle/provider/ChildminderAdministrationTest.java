@@ -2,6 +2,7 @@ package fr.passerelle.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -18,15 +20,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
+import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.support.IntegrationTest;
+import fr.passerelle.system.StaleDataException;
 import fr.passerelle.support.TestAccounts;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -50,6 +56,9 @@ class ChildminderAdministrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrganisationRepository organisations;
 
     @Autowired
     Clock clock;
@@ -168,6 +177,40 @@ class ChildminderAdministrationTest {
     }
 
     @Test
+    void aPhoneLongerThanItsColumnIsRefusedNextToItAndNotTakenForADuplicateNumber() throws Exception {
+        String number = Childminders.uniqueNumber();
+        // 21 characters: the format allows them, the column does not.
+        String phone = "+" + "0".repeat(20);
+
+        mvc.perform(post("/admin/childminders/new").with(user(admin)).with(csrf())
+                        .param("lastName", "Bernard").param("firstName", "Nadia").param("agreementNumber", number)
+                        .param("agreementEndDate", today.plusYears(1).toString()).param("childrenAllowed", "2")
+                        .param("avipPlaces", "1").param("communeQuery", "91228")
+                        .param("minAgeMonths", "0").param("maxAgeMonths", "132").param("phone", phone))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("childminderForm", "phone", "Size"))
+                .andExpect(model().errorCount(1))
+                .andExpect(content().string(containsString("20 caractères au plus")));
+        assertThat(count("select count(*) from childminder where agreement_number = ?", number)).isZero();
+    }
+
+    @Test
+    void onlyATakenAgreementNumberIsReadAsADuplicateWhenTheDatabaseRefusesAChildminder() {
+        Childminder first = childminders.create(admin, "91228", today.plusYears(2));
+        Childminder second = childminders.create(admin, "91228", today.plusYears(2));
+
+        var duplicate = catchThrowableOfType(DataIntegrityViolationException.class,
+                () -> jdbc.sql("update childminder set agreement_number = ? where id = ?")
+                        .params(first.getAgreementNumber(), second.getId()).update());
+        var otherRule = catchThrowableOfType(DataIntegrityViolationException.class,
+                () -> jdbc.sql("update childminder set max_age_months = 200 where id = ?")
+                        .param(second.getId()).update());
+
+        assertThat(DuplicateAgreementNumberException.isCauseOf(duplicate)).isTrue();
+        assertThat(DuplicateAgreementNumberException.isCauseOf(otherRule)).isFalse();
+    }
+
+    @Test
     void aStaleEditIsRefusedWithAClearMessageAndKeepsWhatWasTyped() throws Exception {
         Childminder childminder = childminders.create(admin, "91228", today.plusYears(2));
         long version = childminder.getVersion();
@@ -203,6 +246,30 @@ class ChildminderAdministrationTest {
                 .single();
         assertThat(changes).contains("childrenAllowed", "avipPlaces", "communeCode", "91174")
                 .doesNotContain("lastName", "phone");
+    }
+
+    @Test
+    void anEditKeepsHerOrganisationNamedAndPlacedLikeHerAndAMoveToAnotherDepartementEndsHerSessions()
+            throws Exception {
+        Childminder childminder = childminders.create(admin, "91228", today.plusYears(2));
+        long organisationId = jdbc.sql("select organisation_id from childminder where id = ?")
+                .param(childminder.getId()).query(Long.class).single();
+        CurrentUser provider = accounts.signedIn(accounts.create(Role.PROVIDER,
+                organisations.findById(organisationId).orElseThrow()));
+
+        mvc.perform(post("/admin/childminders/" + childminder.getId() + "/edit").with(user(admin)).with(csrf())
+                        .param("version", String.valueOf(childminder.getVersion())).param("lastName", "Durand")
+                        .param("firstName", "Sophie").param("agreementNumber", childminder.getAgreementNumber())
+                        .param("agreementEndDate", today.plusYears(2).toString()).param("childrenAllowed", "4")
+                        .param("avipPlaces", "2").param("communeQuery", "75056")
+                        .param("minAgeMonths", "0").param("maxAgeMonths", "132"))
+                .andExpect(status().is3xxRedirection());
+
+        Organisation organisation = organisations.findById(organisationId).orElseThrow();
+        assertThat(organisation.getName()).isEqualTo("Sophie Durand (" + childminder.getAgreementNumber() + ")");
+        assertThat(organisation.getCommuneCode()).isEqualTo("75056");
+        assertThat(organisation.getDepartementCode()).isEqualTo("75");
+        mvc.perform(get("/provider").with(user(provider))).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test
@@ -282,12 +349,66 @@ class ChildminderAdministrationTest {
                 today.minusDays(1)).getId();
 
         for (long id : List.of(active, future)) {
-            assertThatThrownBy(() -> registry.grantLabel(admin, id, today, today.plusYears(1)))
+            assertThatThrownBy(() -> registry.grantLabel(admin, id, currentLabelId(id), today, today.plusYears(1)))
                     .isInstanceOf(IllegalLabelTransitionException.class);
         }
-        registry.grantLabel(admin, expired, today, today.plusYears(1));
+        registry.grantLabel(admin, expired, currentLabelId(expired), today, today.plusYears(1));
         assertThat(labelStatus(expired)).isEqualTo(AvipLabelStatus.ACTIVE);
         assertThat(registry.history(expired)).hasSize(2);
+    }
+
+    @Test
+    void ofTwoAdministratorsGrantingFromTheSamePageTheSecondIsToldItIsStale() throws Exception {
+        long id = childminders.labelled(admin, "91228", today.plusYears(3), today.minusYears(1), today.minusDays(1))
+                .getId();
+        long expiredLabel = currentLabelId(id);
+        CurrentUser otherAdmin = accounts.signedIn(accounts.create(Role.ADMIN));
+        // Both pages showed the expired label; the other administrator's grant, for days already past, leaves
+        // an expired label again, which alone would not stop a second grant.
+        registry.grantLabel(otherAdmin, id, expiredLabel, today.minusDays(20), today.minusDays(10));
+
+        assertThatThrownBy(() -> registry.grantLabel(admin, id, expiredLabel, today, today.plusYears(1)))
+                .isInstanceOf(StaleDataException.class);
+        mvc.perform(post("/admin/childminders/" + id + "/label/grant").with(user(admin)).with(csrf())
+                        .param("currentLabelId", String.valueOf(expiredLabel))
+                        .param("validFrom", today.toString()).param("validTo", today.plusYears(1).toString()))
+                .andExpect(flash().attribute("error", "label.stale"));
+        assertThat(count("select count(*) from avip_label where childminder_id = ?", id)).isEqualTo(2);
+    }
+
+    @Test
+    void theGrantFormSaysEachMissingOrReversedDateNextToItsLabelledField() throws Exception {
+        long id = childminders.create(admin, "91228", today.plusYears(3)).getId();
+        String page = "/admin/childminders/" + id;
+
+        mvc.perform(post(page + "/label/grant").with(user(admin)).with(csrf()).param("currentLabelId", "0"))
+                .andExpect(flash().attribute("grantFromError", "label.grant.from.required"))
+                .andExpect(flash().attribute("grantToError", "label.grant.to.required"));
+        mvc.perform(post(page + "/label/grant").with(user(admin)).with(csrf()).param("currentLabelId", "0")
+                        .param("validFrom", today.toString()).param("validTo", today.minusDays(1).toString()))
+                .andExpect(flash().attribute("grantToError", "label.grant.dates.order"));
+        mvc.perform(get(page).with(user(admin)).flashAttr("grantFromError", "label.grant.from.required")
+                        .flashAttr("grantToError", "label.grant.dates.order"))
+                .andExpect(content().string(containsString("<label for=\"grant-from\"")))
+                .andExpect(content().string(containsString("<label for=\"grant-to\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"grant-from-error\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"grant-to-hint grant-to-error\"")))
+                .andExpect(content().string(containsString("id=\"grant-to-error\"")))
+                .andExpect(content().string(containsString("La fin du label doit être le jour du début ou après.")));
+        assertThat(registry.currentLabel(id)).isEmpty();
+    }
+
+    @Test
+    void anExpiredLabelCannotBeSuspended() throws Exception {
+        long id = childminders.labelled(admin, "91228", today.plusYears(3), today.minusYears(1), today.minusDays(1))
+                .getId();
+
+        mvc.perform(post("/admin/childminders/" + id + "/label/suspend").with(user(admin)).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("reason", "Enquête PMI"))
+                .andExpect(flash().attribute("error", "label.suspend.expired"));
+        assertThat(labelStatus(id)).isEqualTo(AvipLabelStatus.EXPIRED);
+        mvc.perform(get("/admin/childminders/" + id).with(user(admin)))
+                .andExpect(content().string(not(containsString("data-testid=\"suspend\""))));
     }
 
     @Test
@@ -347,6 +468,10 @@ class ChildminderAdministrationTest {
 
     private AvipLabelStatus labelStatus(long childminderId) {
         return registry.currentLabel(childminderId).orElseThrow().statusOn(today);
+    }
+
+    private long currentLabelId(long childminderId) {
+        return registry.currentLabel(childminderId).map(AvipLabel::getId).orElse(0L);
     }
 
     private long version(long childminderId) {

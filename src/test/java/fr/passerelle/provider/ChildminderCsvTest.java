@@ -100,6 +100,33 @@ class ChildminderCsvTest {
     }
 
     @Test
+    void cellsASpreadsheetWouldReadAsFormulasGetAnApostropheThatReadingTakesBack() {
+        ChildminderDetails details = new ChildminderDetails("=1+1", "@SUM(A1)", "091-1", LocalDate.of(2030, 1, 31),
+                3, 1, "91228", 0, 132, "+33 6 12 34 56 78", null, "-2 le mercredi");
+
+        String line = ChildminderCsv.line(details);
+        Parsed parsed = parse(ChildminderCsv.headerLine() + line);
+
+        assertThat(line).contains(";'@SUM(A1);'=1+1;").contains(";'+33 6 12 34 56 78;").endsWith(";'-2 le mercredi\r\n");
+        assertThat(parsed.rows().get(0).get(CsvColumn.FIRST_NAME)).isEqualTo("=1+1");
+        assertThat(parsed.rows().get(0).get(CsvColumn.LAST_NAME)).isEqualTo("@SUM(A1)");
+        assertThat(parsed.rows().get(0).get(CsvColumn.PHONE)).isEqualTo("+33 6 12 34 56 78");
+        assertThat(parsed.rows().get(0).get(CsvColumn.AVAILABILITY_NOTES)).isEqualTo("-2 le mercredi");
+    }
+
+    @Test
+    void onlyTheApostropheTheExportAddedIsTakenBack() {
+        assertThat(ChildminderCsv.neutralise("\tcalc")).isEqualTo("'\tcalc");
+        assertThat(ChildminderCsv.neutralise("'Ti Bout de chou")).isEqualTo("''Ti Bout de chou");
+        assertThat(ChildminderCsv.unneutralise("''Ti Bout de chou")).isEqualTo("'Ti Bout de chou");
+        assertThat(ChildminderCsv.unneutralise("'Ti Bout de chou")).isEqualTo("'Ti Bout de chou");
+        assertThat(ChildminderCsv.unneutralise("Aujourd’hui")).isEqualTo("Aujourd’hui");
+        for (String value : new String[] {"=A1", "+1", "-1", "@A", "'", "''x", "x'", ""}) {
+            assertThat(ChildminderCsv.unneutralise(ChildminderCsv.neutralise(value))).isEqualTo(value);
+        }
+    }
+
+    @Test
     void theTemplateIsAValidFileWithTheDocumentedHeader() {
         Parsed parsed = ChildminderCsv.parse(ChildminderImport.template().getBytes(StandardCharsets.UTF_8));
 

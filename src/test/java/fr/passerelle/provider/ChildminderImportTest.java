@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -145,7 +146,8 @@ class ChildminderImportTest {
         for (int i = 0; i < 3; i++) {
             ChildminderDetails details = new ChildminderDetails("Anne; \"Marie\"", "Zzz" + prefix + i,
                     prefix + "E" + i, today.plusYears(1), 4, i, "91228", i, 100 + i, i == 0 ? null : "0600000000",
-                    i == 1 ? "a@example.org" : null, i == 2 ? "Lundi,\nmardi" : null);
+                    i == 1 ? "a@example.org" : null,
+                    List.of("=HYPERLINK(\"x\")", "'Ti Bout", "Lundi,\nmardi").get(i));
             created.add(registry.register(admin, details).details());
         }
         java.io.StringWriter out = new java.io.StringWriter();
@@ -183,6 +185,21 @@ class ChildminderImportTest {
                         .with(user(admin)).with(csrf()))
                 .andExpect(flash().attribute("error", "csv.import.expired"));
         assertThat(imported()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileOverTheUploadLimitIsSentBackToTheImportPageWithAFrenchMessage() throws Exception {
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+
+        mvc.perform(post("/admin/childminders/import").with(user(admin)).with(csrf())
+                        .contentType("multipart/form-data; boundary=limite").content(body))
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/admin/childminders/import?tooLarge"));
+        mvc.perform(get("/admin/childminders/import").param("tooLarge", "").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Le fichier dépasse la taille maximale de 10 Mo : découpez-le en plusieurs fichiers")))
+                .andExpect(content().string(containsString("aria-describedby=\"file-hint file-error\"")));
     }
 
     @Test

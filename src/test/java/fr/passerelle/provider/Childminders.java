@@ -34,7 +34,7 @@ public class Childminders {
     public Childminder labelled(CurrentUser admin, String communeCode, LocalDate agreementEnd, LocalDate labelFrom,
             LocalDate labelTo) {
         Childminder childminder = create(admin, communeCode, agreementEnd);
-        registry.grantLabel(admin, childminder.getId(), labelFrom, labelTo);
+        registry.grantLabel(admin, childminder.getId(), 0, labelFrom, labelTo);
         return childminder;
     }
 

@@ -136,7 +136,7 @@ class ProviderRegistryTest {
         ChildminderDetails noPlace = new ChildminderDetails("Nadia", "Sansplace", Childminders.uniqueNumber(),
                 AGREEMENT_END, 3, 0, EVRY, 0, 132, null, null, null);
         Childminder withoutPlace = registry.register(admin, noPlace);
-        registry.grantLabel(admin, withoutPlace.getId(), LABEL_FROM, LABEL_TO);
+        registry.grantLabel(admin, withoutPlace.getId(), 0, LABEL_FROM, LABEL_TO);
 
         assertThat(ids(EVRY, LABEL_FROM, LABEL_TO)).doesNotContain(withoutLabel.getId(), withoutPlace.getId());
     }

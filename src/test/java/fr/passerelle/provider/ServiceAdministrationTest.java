@@ -9,12 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.UUID;
 
 import fr.passerelle.organisation.OrganisationKind;
+import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
@@ -43,6 +45,9 @@ class ServiceAdministrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrganisationRepository organisations;
 
     MockHttpSession admin;
     String name;
@@ -130,6 +135,31 @@ class ServiceAdministrationTest {
     }
 
     @Test
+    void unknownCommuneCodesInTheCoverageAreNamedAndNothingIsSaved() throws Exception {
+        mvc.perform(post("/admin/services/home-care/new").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91228")
+                        .param("coverage", "91228", "99999", "2C001").param("action", "save"))
+                .andExpect(model().attributeHasFieldErrorCode("serviceForm", "coverage",
+                        "admin.service.coverage.unknown"))
+                .andExpect(content().string(Matchers.containsString(
+                        "Ces codes ne sont pas des communes connues : 2C001, 99999. Rien n’a été enregistré.")));
+        assertThat(serviceId()).isNull();
+
+        mvc.perform(post("/admin/services/home-care/new").session(admin).with(csrf())
+                .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                .param("action", "save"));
+        Long id = serviceId();
+        mvc.perform(post("/admin/services/home-care/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name + " renommé").param("communeQuery", "91228")
+                        .param("coverage", "91174", "00000").param("version", "0").param("action", "save"))
+                .andExpect(model().attributeHasFieldErrorCode("serviceForm", "coverage",
+                        "admin.service.coverage.unknown"));
+        assertThat(coverage(id)).containsExactly("91228");
+        assertThat(jdbc.sql("select o.name from home_care_service s join organisation o on o.id = s.organisation_id"
+                + " where s.id = ?").param(id).query(String.class).single()).isEqualTo(name);
+    }
+
+    @Test
     void aCrecheKeepsItsEmergencyPlacesWithinItsPlacesAndIsDeactivatedNotDeleted() throws Exception {
         mvc.perform(post("/admin/services/creches/new").session(admin).with(csrf())
                         .param("name", name).param("communeQuery", "91174").param("totalPlaces", "10")
@@ -175,6 +205,26 @@ class ServiceAdministrationTest {
         mvc.perform(get("/officer/registry/services").session(session(paris)))
                 .andExpect(content().string(Matchers.containsString(parisName)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(name + "<"))));
+    }
+
+    @Test
+    void movingAServiceToAnotherDepartementEndsTheSessionsOfItsUsers() throws Exception {
+        mvc.perform(post("/admin/services/home-care/new").session(admin).with(csrf())
+                .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                .param("action", "save"));
+        Long id = serviceId();
+        long organisationId = jdbc.sql("select organisation_id from home_care_service where id = ?").param(id)
+                .query(Long.class).single();
+        MockHttpSession provider = session(accounts.create(Role.PROVIDER,
+                organisations.findById(organisationId).orElseThrow()));
+        mvc.perform(get("/provider").session(provider)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/services/home-care/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "75056").param("coverage", "91228")
+                        .param("version", "0").param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/provider").session(provider)).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test

@@ -713,7 +713,9 @@ class AdvisorReferralWebTest {
         assertThat(second.getContent()).hasSize(3);
         assertThat(Stream.concat(first.getContent().stream(), second.getContent().stream()).map(Referral::getId))
                 .containsExactlyInAnyOrderElementsOf(filed);
-        assertThat(beyond.getContent()).isEmpty();
+        assertThat(beyond.getNumber()).isEqualTo(1);
+        assertThat(beyond.getContent()).extracting(Referral::getId)
+                .containsExactlyElementsOf(second.getContent().stream().map(Referral::getId).toList());
     }
 
     @Test

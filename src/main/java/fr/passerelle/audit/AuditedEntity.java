@@ -1,0 +1,22 @@
+package fr.passerelle.audit;
+
+/**
+ * The kinds of record the audit trail knows: what {@code audit_entry.entity_type} holds, and the fixed choices of the
+ * audit page's filter. The services that write the trail take their entity names from here, so that the list stays
+ * complete.
+ */
+public enum AuditedEntity {
+
+    /** A user account ({@code UserAdministration}). */
+    USER,
+    /** A France Travail agency, other prescriber, Caf or the administration ({@code OrganisationAdministration}). */
+    ORGANISATION,
+    /** A home-care service and its organisation ({@code ServiceAdministration}). */
+    HOME_CARE_SERVICE,
+    /** An AVIP crèche and its organisation ({@code ServiceAdministration}). */
+    CRECHE,
+    /** A childminder of the registry ({@code ChildminderRegistry}, {@code ChildminderImport}). */
+    CHILDMINDER,
+    /** An AVIP label granted to a childminder ({@code ChildminderRegistry}). */
+    AVIP_LABEL
+}
