@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The officer's and the provider's queues: counts for the home pages, the referrals to route and the offers
  * waiting for an answer. Officers see their Caf's département, providers their organisation. Each count is one
- * statement, each list two (rows and count), served by the indexes of {@code V11__routing.sql}.
+ * statement, each list two (rows and count), served by the indexes of {@code V10__routing.sql}.
  */
 @Service
 public class RoutingQueues {
