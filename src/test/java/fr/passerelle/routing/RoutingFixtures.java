@@ -67,7 +67,7 @@ final class RoutingFixtures {
     /** A labelled childminder of Évry with that many AVIP places, label and agreement valid for years. */
     Childminder childminder(int avipPlaces) {
         Childminder childminder = registry.register(admin, Childminders.details(EVRY, today().plusYears(3)));
-        registry.grantLabel(admin, childminder.getId(), today().minusDays(1), today().plusYears(2));
+        registry.grantLabel(admin, childminder.getId(), 0, today().minusDays(1), today().plusYears(2));
         jdbc.sql("update childminder set avip_places = ? where id = ?").param(avipPlaces).param(childminder.getId())
                 .update();
         return childminder;
