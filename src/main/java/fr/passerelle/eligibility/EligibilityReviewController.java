@@ -92,6 +92,10 @@ class EligibilityReviewController {
         try {
             if (!result.hasErrors() && reviews.decide(officer, id, form, result)) {
                 redirect.addFlashAttribute("flash", "eligibility.flash." + form.getOutcome());
+                if (form.getOutcome() == DecisionOutcome.ELIGIBLE) {
+                    // The queue stays the next page; the routing page of the referral is one click away.
+                    redirect.addFlashAttribute("routeReferralId", id);
+                }
                 return "redirect:/officer/queue";
             }
         }

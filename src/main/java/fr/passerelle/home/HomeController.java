@@ -1,6 +1,7 @@
 package fr.passerelle.home;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.routing.RoutingQueues;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final HomeSummaries summaries;
+    private final RoutingQueues queues;
 
-    HomeController(HomeSummaries summaries) {
+    HomeController(HomeSummaries summaries, RoutingQueues queues) {
         this.summaries = summaries;
+        this.queues = queues;
     }
 
     @GetMapping("/")
@@ -30,6 +33,7 @@ class HomeController {
     @GetMapping("/officer")
     String officerHome(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("territory", summaries.territory(user.getDepartementCode()));
+        model.addAttribute("counts", queues.officerCounts(user));
         return "home/officer";
     }
 
