@@ -1,6 +1,7 @@
 package fr.passerelle.home;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.routing.RoutingQueues;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final HomeSummaries summaries;
+    private final RoutingQueues routingQueues;
 
-    HomeController(HomeSummaries summaries) {
+    HomeController(HomeSummaries summaries, RoutingQueues routingQueues) {
         this.summaries = summaries;
+        this.routingQueues = routingQueues;
     }
 
     @GetMapping("/")
@@ -34,7 +37,8 @@ class HomeController {
     }
 
     @GetMapping("/provider")
-    String providerHome() {
+    String providerHome(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("offerCounts", routingQueues.providerCounts(user));
         return "home/provider";
     }
 
