@@ -411,7 +411,7 @@ class ProviderOfferWebTest {
 
         assertThat(full).isEqualTo(one);
         assertThat(html(get("/provider/offers"), first.provider()))
-                .contains("page 1 sur 2 (" + (OfferViews.PAGE_SIZE + 2) + " au total)");
+                .contains("En attente : page 1 sur 2 (" + (OfferViews.PAGE_SIZE + 2) + " au total)");
         assertThat(provider.getOrganisationId()).isEqualTo(first.organisationId());
     }
 
