@@ -241,6 +241,18 @@ class ProviderOfferWebTest {
     }
 
     @Test
+    void theOfferReadsInEnglishToo() throws Exception {
+        Sent sent = fixtures.toChildminder(2);
+
+        String page = html(get("/provider/offers/" + sent.offerId()).param("lang", "en"), sent.provider());
+
+        assertThat(page).contains("Noah", "4 years", "Child to care for", "Accept and reserve the place",
+                "Reason for declining");
+        assertThat(html(get("/provider/offers").param("lang", "en"), sent.provider()))
+                .containsPattern("\\d+ h \\d\\d left").contains("Pending: page 1 of 1");
+    }
+
+    @Test
     void aHomeCareServiceIsAskedToAcceptWithoutReservingAPlace() throws Exception {
         Sent sent = fixtures.toHomeCare();
 
