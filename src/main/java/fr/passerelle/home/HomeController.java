@@ -38,7 +38,8 @@ class HomeController {
     }
 
     @GetMapping("/provider")
-    String providerHome() {
+    String providerHome(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("offerCounts", queues.providerCounts(user));
         return "home/provider";
     }
 
