@@ -52,6 +52,14 @@ public class EligibilityReviewService {
     }
 
     /**
+     * The same service reading another clock, to replay a decision as of another moment with the rules of that
+     * moment (the demo data). Not a Spring proxy: it runs in the caller's transaction. The pages never use it.
+     */
+    public EligibilityReviewService withClock(Clock otherClock) {
+        return new EligibilityReviewService(referrals, users, checklist, properties, decisions, otherClock);
+    }
+
+    /**
      * The territory's referrals waiting in one status: emergencies first, then the longest waiting. A page costs
      * two statements (rows and count), served by {@code referral_queue_idx}.
      */

@@ -1,6 +1,8 @@
 package fr.passerelle.referral;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.routing.OfferService;
+import fr.passerelle.routing.OfferViews;
+import fr.passerelle.routing.OutcomeTooEarlyException;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
@@ -16,6 +21,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,9 +40,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 
-/** The advisor's side of referrals: "Mes orientations", filing, editing, submitting, answering, withdrawing. */
+/**
+ * The advisor's side of referrals: "Mes orientations", filing, editing, submitting, answering, withdrawing, following
+ * the offers made to providers and recording the outcome once the care has started.
+ */
 @Controller
 @RequestMapping("/advisor/referrals")
 class AdvisorReferralController {
@@ -48,6 +58,8 @@ class AdvisorReferralController {
 
     private static final String FORM_VIEW = "referral/form";
 
+    private static final String VIEW = "referral/view";
+
     /** The button removing a child row; any other "remove-child-…" is not a button of the form, and ignored. */
     private static final Pattern REMOVE_CHILD = Pattern.compile("remove-child-(\\d{1,2})");
 
@@ -56,14 +68,21 @@ class AdvisorReferralController {
     private final ReferralFormMapper mapper;
     private final CommuneDirectory communes;
     private final SmartValidator validator;
+    private final OfferService offers;
+    private final OfferViews offerViews;
+    private final Clock clock;
 
     AdvisorReferralController(ReferralService referrals, ReferralQueries queries, ReferralFormMapper mapper,
-            CommuneDirectory communes, SmartValidator validator) {
+            CommuneDirectory communes, SmartValidator validator, OfferService offers, OfferViews offerViews,
+            Clock clock) {
         this.referrals = referrals;
         this.queries = queries;
         this.mapper = mapper;
         this.communes = communes;
         this.validator = validator;
+        this.offers = offers;
+        this.offerViews = offerViews;
+        this.clock = clock;
     }
 
     @ModelAttribute("statuses")
@@ -182,6 +201,53 @@ class AdvisorReferralController {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id, Model model) {
         Referral referral = referrals.get(advisor, id);
+        if (!model.containsAttribute("outcomeForm")) {
+            model.addAttribute("outcomeForm", new OutcomeForm());
+        }
+        return view(advisor, referral, model);
+    }
+
+    /**
+     * Records the outcome and closes the referral, once the care has started. A form error re-renders the page with
+     * the message next to its field, nothing saved; a refusal of the rules (too early, no longer arranged) is
+     * explained at the top of the page.
+     */
+    @PostMapping("/{id}/outcome")
+    String recordOutcome(@AuthenticationPrincipal CurrentUser advisor, @PathVariable long id,
+            @Valid @ModelAttribute("outcomeForm") OutcomeForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Referral referral = referrals.get(advisor, id);
+        if (form.isCommentMissing() && !result.hasFieldErrors("comment")) {
+            result.rejectValue("comment", "referral.outcome.comment.required");
+        }
+        if (result.hasErrors()) {
+            return view(advisor, referral, model);
+        }
+        try {
+            offers.recordOutcome(advisor, id, form.getOutcome(), form.getComment());
+            redirect.addFlashAttribute("flash", "referral.flash.closed");
+        }
+        catch (OutcomeTooEarlyException ex) {
+            redirect.addFlashAttribute("error", ex.getMessageCode());
+        }
+        catch (OptimisticLockingFailureException ex) {
+            redirect.addFlashAttribute("error", "referral.stale.action");
+        }
+        catch (IllegalReferralTransitionException ex) {
+            // Sent twice (a double click without JavaScript): the first one closed it, and that is what is said.
+            if (referrals.get(advisor, id).getStatus() == ReferralStatus.CLOSED) {
+                redirect.addFlashAttribute("flash", "referral.flash.closed");
+            }
+            else {
+                redirect.addFlashAttribute("error", "referral.transition.illegal");
+            }
+        }
+        return "redirect:/advisor/referrals/" + id;
+    }
+
+    /** The referral page: details, timeline, offers made, and what can be done now. */
+    private String view(CurrentUser advisor, Referral referral, Model model) {
+        long id = referral.getId();
         model.addAttribute("referral", referral);
         model.addAttribute("timeline", referrals.timeline(id));
         model.addAttribute("communes", communeLabels(referral));
@@ -191,7 +257,14 @@ class AdvisorReferralController {
         if (referral.getStatus().isOpen()) {
             model.addAttribute("duplicates", referrals.findDuplicates(advisor, referral.details(), id));
         }
-        return "referral/view";
+        if (referral.getSubmittedAt() != null) {
+            model.addAttribute("offers", offerViews.forReferral(advisor, id));
+        }
+        if (referral.getStatus() == ReferralStatus.CARE_ARRANGED) {
+            model.addAttribute("outcomeOpen", !LocalDate.now(clock).isBefore(referral.getFirstDay()));
+            model.addAttribute("outcomes", Outcome.values());
+        }
+        return VIEW;
     }
 
     @GetMapping("/{id}/edit")

@@ -59,6 +59,15 @@ public class OfferService {
     }
 
     /**
+     * The same service reading another clock, to replay actions as of another moment with every rule applied at that
+     * moment (the demo data's offer sent yesterday, whose deadline has passed). Not a Spring proxy: it runs in the
+     * caller's transaction, which the caller must open. The pages never use it.
+     */
+    public OfferService withClock(Clock otherClock) {
+        return new OfferService(offers, referrals, users, candidates, properties, jdbc, otherClock);
+    }
+
+    /**
      * Sends an eligible referral of the officer's territory to one provider, after checking again that it is still a
      * candidate. The deadline is now + the provider kind's answer delay ({@link RoutingProperties}).
      *

@@ -8,12 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.provider.AvipLabelStatus;
+import fr.passerelle.referral.ReferralFixtures;
+import fr.passerelle.routing.AdvisorOutcomeFixtures;
+import fr.passerelle.routing.Candidate;
+import fr.passerelle.routing.CandidateList;
+import fr.passerelle.routing.CandidateSearch;
+import fr.passerelle.routing.Route;
+import fr.passerelle.routing.RoutingQueues;
 import fr.passerelle.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,13 +38,22 @@ class DemoDataTest {
 
     private static final List<String> TABLES = List.of("organisation", "user_account", "childminder", "avip_label",
             "avip_label_event", "home_care_service", "home_care_coverage", "creche", "referral", "referral_child",
-            "referral_transition");
+            "referral_transition", "eligibility_decision", "offer", "place_hold");
 
     @Autowired
     DemoData demoData;
 
     @Autowired
     DemoReferrals demoReferrals;
+
+    @Autowired
+    DemoRoutingReferrals demoRoutingReferrals;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ReferralFixtures referralFixtures;
 
     @Autowired
     JdbcClient jdbc;
@@ -57,6 +76,7 @@ class DemoDataTest {
 
         demoData.run(new DefaultApplicationArguments());
         demoReferrals.run(new DefaultApplicationArguments());
+        demoRoutingReferrals.run(new DefaultApplicationArguments());
 
         assertThat(counts()).isEqualTo(before);
     }
@@ -70,6 +90,63 @@ class DemoDataTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
         assertThat(byStatus).containsAllEntriesOf(Map.of("SUBMITTED", 2L, "INFORMATION_REQUESTED", 1L, "DRAFT", 1L));
+    }
+
+    @Test
+    void theEmergencyOfTodayIsReadyToRouteToTheSouthHomeCareService() {
+        CandidateList list = candidates.candidates(principal("agent.caf"), demoReferral("Diallo", "conseiller.evry"));
+
+        assertThat(list.route()).isEqualTo(Route.HOME_CARE);
+        assertThat(list.ranked()).extracting(Candidate::name).contains("Essonne Services à Domicile");
+        assertThat(jdbc.sql("select first_day from referral where parent_last_name = 'Diallo'")
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.now(clock));
+    }
+
+    @Test
+    void theOccasionalCareOfCorbeilHasTheDemoChildmindersAndTheCrecheAsCandidates() {
+        CandidateList list = candidates.candidates(principal("agent.caf"), demoReferral("Nguyen", "conseiller.evry"));
+
+        assertThat(list.route()).isEqualTo(Route.CHILDMINDER_OR_CRECHE);
+        assertThat(list.ranked()).extracting(Candidate::name)
+                .contains("Sophie Martin", "Fatou Dubois", "Crèche AVIP Les Petits Pas");
+    }
+
+    @Test
+    void theCareArrangedInEtampesHoldsAPlaceAndCanBeClosedToday() {
+        long id = demoReferral("Girard", "conseiller.mission-locale");
+
+        assertThat(jdbc.sql("select status from referral where id = ?").param(id).query(String.class).single())
+                .isEqualTo("CARE_ARRANGED");
+        assertThat(jdbc.sql("""
+                        select count(*) from place_hold h join offer o on o.id = h.offer_id
+                        where o.referral_id = ? and h.released_at is null""")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select first_day from referral where id = ?").param(id).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.now(clock));
+    }
+
+    @Test
+    void theOverdueOfferExpiresAtTheFirstRunOfTheJobAndTheReferralIsBackAtTheTopOfTheRoutingQueue() {
+        long id = demoReferral("Rousseau", "conseiller.massy");
+        assertThat(jdbc.sql("select status from referral where id = ?").param(id).query(String.class).single())
+                .isEqualTo("OFFERED");
+        assertThat(jdbc.sql("""
+                        select deadline_at < now() and sent_at < now() - interval '24 hours' from offer
+                        where referral_id = ? and status = 'PENDING'""")
+                .param(id).query(Boolean.class).single()).as("overdue at load time").isTrue();
+
+        AdvisorOutcomeFixtures routing = new AdvisorOutcomeFixtures(context, referralFixtures);
+        assertThat(routing.expireDueAt(clock.instant())).isPositive();
+
+        assertThat(jdbc.sql("select status from offer where referral_id = ?").param(id).query(String.class).single())
+                .isEqualTo("EXPIRED");
+        assertThat(jdbc.sql("select status from referral where id = ?").param(id).query(String.class).single())
+                .isEqualTo("ELIGIBLE");
+        // Other tests' referrals share the database: what is checked is that nothing but returned ones comes first.
+        List<RoutingQueues.ReferralToRoute> queue = queues.toRoute(principal("agent.caf"), 0).getContent();
+        int position = queue.stream().map(RoutingQueues.ReferralToRoute::referralId).toList().indexOf(id);
+        assertThat(position).as("in the officer's routing queue").isNotNegative();
+        assertThat(queue.subList(0, position + 1)).allMatch(RoutingQueues.ReferralToRoute::returned);
     }
 
     @Test
@@ -111,6 +188,27 @@ class DemoDataTest {
 
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(
                 AvipLabelStatus.ACTIVE, 18L, AvipLabelStatus.SUSPENDED, 1L, AvipLabelStatus.EXPIRED, 1L));
+    }
+
+    @Autowired
+    CandidateSearch candidates;
+
+    @Autowired
+    RoutingQueues queues;
+
+    @Autowired
+    UserDetailsService principals;
+
+    private CurrentUser principal(String username) {
+        return (CurrentUser) principals.loadUserByUsername(username);
+    }
+
+    /** The demo referral of that parent, filed by that demo advisor. */
+    private long demoReferral(String parentLastName, String advisor) {
+        return jdbc.sql("""
+                        select r.id from referral r join user_account u on u.id = r.created_by
+                        where r.parent_last_name = ? and u.username = ?""")
+                .param(parentLastName).param(advisor).query(Long.class).single();
     }
 
     private Map<String, Long> counts() {
