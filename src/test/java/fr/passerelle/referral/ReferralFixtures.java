@@ -100,6 +100,18 @@ public class ReferralFixtures {
                         + " test database"));
     }
 
+    /** A département with communes where no referral was ever filed: every queue of its officers is empty. */
+    public String departementWithoutReferrals() {
+        return jdbc.sql("""
+                select d.code from departement d
+                where exists (select from commune c where c.departement_code = d.code)
+                  and not exists (select from referral r where r.departement_code = d.code)
+                order by d.code limit 1""")
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("Every département has referrals: use a new test"
+                        + " database"));
+    }
+
     /** A mainland département with communes but no active Caf organisation: Passerelle serves nobody there. */
     public String departementWithoutCaf() {
         return jdbc.sql("""

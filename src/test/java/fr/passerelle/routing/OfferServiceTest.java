@@ -193,7 +193,7 @@ class OfferServiceTest {
 
     @Test
     void aDeclineSendsTheReferralBackToTheTopOfTheQueueAndTheProviderIsNeverProposedItAgain() {
-        Account emptyOfficer = referrals.officerIn(referrals.departementWithEmptyQueue());
+        Account emptyOfficer = referrals.officerIn(referrals.departementWithoutReferrals());
         Referral referral = fixtures.eligible(advisor, officer);
         Childminder childminder = fixtures.childminder(2);
         ProviderRef ref = RoutingFixtures.ref(childminder);
