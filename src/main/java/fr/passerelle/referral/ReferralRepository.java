@@ -6,11 +6,22 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
 
 public interface ReferralRepository extends JpaRepository<Referral, Long>, JpaSpecificationExecutor<Referral> {
 
     Optional<Referral> findByCreationToken(UUID creationToken);
+
+    /**
+     * A referral, its row locked until the transaction ends ({@code select … for update}). Every change of a
+     * referral's offers locks the referral first, then the offer, then the provider: one order, no deadlock.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Referral r where r.id = :id")
+    Optional<Referral> findByIdForUpdate(Long id);
 
     /** A referral with the people its page names, in one statement (its children come in a second). */
     @Query("""

@@ -99,11 +99,16 @@ public class ReferralService {
 
     /**
      * Withdraws the referral and publishes {@link ReferralWithdrawn} in the same transaction: routing cancels a
-     * pending offer and frees any place held before it commits.
+     * pending offer and frees any place held before it commits. The referral's row is locked first, as every
+     * change of its offers does (referral, then offer, then provider), so that a withdrawal and a provider's answer
+     * at once wait for each other instead of deadlocking.
      */
     @Transactional
     public Referral withdraw(CurrentUser advisor, long id, long version, String reason) {
-        Referral referral = current(advisor, id, version);
+        Referral referral = ownedBy(advisor, referrals.findByIdForUpdate(id).orElseThrow(NotFoundException::new));
+        if (referral.getVersion() != version) {
+            throw new StaleDataException();
+        }
         ReferralStatus previous = referral.getStatus();
         Instant now = now();
         referral.withdraw(actor(advisor), reason, now);

@@ -48,29 +48,32 @@ final class CandidateRules {
             reject(provider.agreementEndDate() != null && provider.agreementEndDate().isBefore(request.lastDay()),
                     Exclusion.AGREEMENT_LAPSED);
 
-    /** A childminder offers at least one AVIP place. */
+    /**
+     * A childminder offers at least one AVIP place, a crèche reserves at least one emergency place: one without is
+     * listed with this reason rather than left out, so that the officer sees why.
+     */
     static final CandidateRule OFFERS_AVIP_PLACES = (provider, request) ->
-            reject(provider.provider().kind() == ProviderKind.CHILDMINDER && provider.places() != null
-                    && provider.places() == 0, Exclusion.NO_AVIP_PLACE);
+            reject(offersNoPlace(provider), Exclusion.NO_AVIP_PLACE);
 
     /** Enough places free over the whole period for every child (one place each). */
     static final CandidateRule HAS_FREE_PLACES = (provider, request) -> {
         Integer free = provider.freePlaces();
-        boolean noAvipPlace = provider.provider().kind() == ProviderKind.CHILDMINDER && provider.places() == 0;
-        return reject(free != null && !noAvipPlace && free < request.children(), Exclusion.FULL);
+        return reject(free != null && !offersNoPlace(provider) && free < request.children(), Exclusion.FULL);
     };
 
     /**
-     * Every child's age on the first day, in whole months, is within the ages accepted; a home-care service cares
+     * Every child's age, in whole months, is within the ages accepted on the first day and still on the last day of
+     * care (a child who passes the oldest age accepted during the period is not accepted); a home-care service cares
      * for a child under 3 only with its own agreement (Code du travail L7232-1).
      */
     static final CandidateRule AGES_ACCEPTED = (provider, request) -> {
         for (LocalDate birth : request.childBirthDates()) {
-            long months = Period.between(birth, request.firstDay()).toTotalMonths();
-            if (months < provider.minAgeMonths() || months > provider.maxAgeMonths()) {
+            long monthsOnFirstDay = Period.between(birth, request.firstDay()).toTotalMonths();
+            long monthsOnLastDay = Period.between(birth, request.lastDay()).toTotalMonths();
+            if (monthsOnFirstDay < provider.minAgeMonths() || monthsOnLastDay > provider.maxAgeMonths()) {
                 return Optional.of(Exclusion.AGE_NOT_ACCEPTED);
             }
-            if (!provider.underThreeApproved() && months < 36) {
+            if (!provider.underThreeApproved() && monthsOnFirstDay < 36) {
                 return Optional.of(Exclusion.AGE_NOT_ACCEPTED);
             }
         }
@@ -81,7 +84,22 @@ final class CandidateRules {
             LABEL_NOT_SUSPENDED, LABEL_VALID_FOR_PERIOD, AGREEMENT_VALID, OFFERS_AVIP_PLACES, HAS_FREE_PLACES,
             AGES_ACCEPTED);
 
+    /**
+     * The rules a provider must still meet when it accepts an offer sent to it: {@link #ALL} but the one about this
+     * very offer ({@link #NOT_DECLINED_BEFORE}) and the capacity ones ({@link #OFFERS_AVIP_PLACES},
+     * {@link #HAS_FREE_PLACES}), which the acceptance checks itself, under the provider's lock, as "full".
+     */
+    static final List<CandidateRule> STILL_ELIGIBLE = ALL.stream()
+            .filter(rule -> rule != NOT_DECLINED_BEFORE && rule != OFFERS_AVIP_PLACES && rule != HAS_FREE_PLACES)
+            .toList();
+
     private CandidateRules() {
+    }
+
+    /** A childminder or a crèche without any place for AVIP families at all (not merely full). */
+    private static boolean offersNoPlace(ProviderFacts provider) {
+        return provider.provider().kind() != ProviderKind.HOME_CARE && provider.places() != null
+                && provider.places() == 0;
     }
 
     private static Optional<Exclusion> reject(boolean rejected, Exclusion exclusion) {

@@ -40,6 +40,7 @@ public class CandidateSearch {
     private final JdbcClient jdbc;
     private final ProviderRegistry registry;
     private final CandidateRanking ranking = new CandidateRanking();
+    private final CandidateRanking stillEligible = new CandidateRanking(CandidateRules.STILL_ELIGIBLE);
 
     CandidateSearch(JdbcClient jdbc, ProviderRegistry registry) {
         this.jdbc = jdbc;
@@ -74,6 +75,25 @@ public class CandidateSearch {
             throw new IllegalReferralTransitionException(row.status(), ReferralStatus.OFFERED,
                     "only an eligible referral is routed");
         }
+    }
+
+    /**
+     * For the offer service, when a provider accepts: why the provider may no longer take the referral it was
+     * offered, with the search's own facts and rules but the capacity ones and "declined before"
+     * ({@link CandidateRules#STILL_ELIGIBLE}); empty when it still may. Whatever the referral's status (it is
+     * offered). A childminder or crèche the search no longer finds at all (deactivated, with its organisation or
+     * alone) is {@link Exclusion#SERVICE_INACTIVE}; a home-care service, {@link Exclusion#NOT_COVERED}.
+     */
+    List<Exclusion> exclusionsOnAcceptance(long referralId, ProviderRef provider) {
+        CareRequest request = request(referralId).request();
+        List<ProviderFacts> providers = provider.kind() == ProviderKind.HOME_CARE ? homeCareServices(request)
+                : childmindersAndCreches(request);
+        return providers.stream()
+                .filter(facts -> facts.provider().equals(provider))
+                .findFirst()
+                .map(facts -> stillEligible.evaluate(facts, request).exclusions())
+                .orElseGet(() -> List.of(provider.kind() == ProviderKind.HOME_CARE ? Exclusion.NOT_COVERED
+                        : Exclusion.SERVICE_INACTIVE));
     }
 
     CandidateList search(CareRequest request) {
@@ -201,7 +221,7 @@ public class CandidateSearch {
                         join organisation o on o.kind = 'AVIP_CRECHE'
                         join creche k on k.organisation_id = o.id
                         left join commune m on m.insee_code = o.commune_code
-                        where t.insee_code = ? and k.emergency_places > 0
+                        where t.insee_code = ?
                           and (o.departement_code = t.departement_code or m.epci_code = t.epci_code)""")
                 .param(request.communeCode())
                 .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.CRECHE, rs.getLong("id")),

@@ -9,7 +9,7 @@ public enum Exclusion {
     LABEL_NOT_VALID_FOR_PERIOD,
     /** The childminder's agreement ends before the last day of care. */
     AGREEMENT_LAPSED,
-    /** The childminder offers no AVIP place. */
+    /** The childminder offers no AVIP place, or the crèche reserves no emergency place. */
     NO_AVIP_PLACE,
     /** Not enough free places for the family's children over the period. */
     FULL,
@@ -17,7 +17,10 @@ public enum Exclusion {
     TOO_FAR,
     /** A home-care service that does not cover the family's commune. */
     NOT_COVERED,
-    /** A child's age on the first day is outside the ages accepted (or under 3 for a service without the agreement). */
+    /**
+     * A child's age on the first or the last day is outside the ages accepted (or under 3 for a service without the
+     * agreement).
+     */
     AGE_NOT_ACCEPTED,
     /** Declined this referral before: never proposed again for it. */
     DECLINED_BEFORE,

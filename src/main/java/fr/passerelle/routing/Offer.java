@@ -143,6 +143,9 @@ class Offer {
         if (status == OfferStatus.EXPIRED) {
             throw new OfferExpiredException(id);
         }
+        if (status == OfferStatus.CANCELLED) {
+            throw new OfferCancelledException(id);
+        }
         if (status != OfferStatus.PENDING) {
             throw new OfferAlreadyAnsweredException(id, status);
         }

@@ -1,6 +1,9 @@
 package fr.passerelle.routing;
 
-/** The offer is no longer pending (accepted, declined or cancelled). Message {@code routing.error.notPending}. */
+/**
+ * The offer is no longer pending: accepted or declined (a cancelled one is {@link OfferCancelledException}).
+ * Message {@code routing.error.notPending}.
+ */
 public class OfferAlreadyAnsweredException extends RoutingException {
 
     private final OfferStatus status;

@@ -2,6 +2,8 @@ package fr.passerelle.routing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import fr.passerelle.referral.ReferralStatus;
@@ -11,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,10 @@ class OfferExpiry {
 
     /**
      * Expires the pending offers whose deadline is at or before {@code now}, at most the batch size (the next run
-     * takes the rest).
+     * takes the rest). Each due offer's referral and offer rows are locked first ({@code for update … skip locked},
+     * the order of every change of offers: referral, then offer): one that a provider is answering or an advisor
+     * withdrawing at this very moment is skipped, not waited for, and the others expire; the next run looks at it
+     * again if it is still pending. Rows read after their locks never conflict: the batch commits whole.
      *
      * @return how many offers expired; 0 when another instance is running the job
      */
@@ -62,7 +66,20 @@ class OfferExpiry {
         if (!locked) {
             return 0;
         }
-        List<Offer> due = offers.findDue(now, Limit.of(properties.expiry().batchSize()));
+        // "now" truncated as PostgreSQL keeps it: rounded up, it could pick an offer due a microsecond later.
+        List<Long> ids = jdbc.sql("""
+                        select o.id from offer o join referral r on r.id = o.referral_id
+                        where o.status = 'PENDING' and o.deadline_at <= ?
+                        order by o.deadline_at, o.id
+                        limit ?
+                        for update of r, o skip locked""")
+                .param(now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                .param(properties.expiry().batchSize())
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Offer> due = offers.findWithReferrals(ids);
         for (Offer offer : due) {
             offer.expire(now);
             if (offer.getReferral().getStatus() == ReferralStatus.OFFERED) {
@@ -70,9 +87,7 @@ class OfferExpiry {
             }
         }
         offers.flush();
-        if (!due.isEmpty()) {
-            log.info("{} offer(s) expired unanswered", due.size());
-        }
+        log.info("{} offer(s) expired unanswered", due.size());
         return due.size();
     }
 

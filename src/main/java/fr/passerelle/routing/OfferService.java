@@ -96,21 +96,30 @@ public class OfferService {
 
     /**
      * The provider accepts: a place per child is held for the care period and the referral's care is arranged. The
-     * provider's row is locked ({@code select … for update}) while its holds are counted, so that two acceptances
-     * at once never overbook the last place.
+     * referral's row, then the offer's, then the provider's are locked ({@code select … for update}), the order of
+     * every change of offers: a second acceptance of the same offer waits, then finds it accepted; two acceptances
+     * of the last place at once never overbook it. Under the provider's lock, the provider is checked again with the
+     * candidate rules (label, agreement, activity… {@link CandidateRules#STILL_ELIGIBLE}), then its free places.
      *
      * @throws NotFoundException when the offer is not addressed to the user's organisation
      * @throws OfferExpiredException at or after the deadline
-     * @throws OfferAlreadyAnsweredException when it is no longer pending
+     * @throws OfferAlreadyAnsweredException when it was accepted or declined already
+     * @throws OfferCancelledException when the family withdrew the referral
+     * @throws ProviderNoLongerEligibleException when the provider may no longer take it (label suspended…)
      * @throws ProviderFullException when the places left over the period are fewer than the children
      */
     @Transactional
     public void accept(CurrentUser provider, long offerId) {
-        Offer offer = providersOffer(provider, offerId);
+        Offer offer = lockProvidersOffer(provider, offerId);
         Instant now = now();
         UserAccount actor = users.getReferenceById(provider.getUserId());
         Referral referral = offer.getReferral();
         offer.accept(actor, now);
+        lockProvider(offer.provider());
+        List<Exclusion> exclusions = candidates.exclusionsOnAcceptance(referral.getId(), offer.provider());
+        if (!exclusions.isEmpty()) {
+            throw new ProviderNoLongerEligibleException(offer.provider(), exclusions);
+        }
         if (offer.provider().kind().holdsPlaces()) {
             hold(offer, referral, now);
         }
@@ -125,12 +134,13 @@ public class OfferService {
      *
      * @throws NotFoundException when the offer is not addressed to the user's organisation
      * @throws OfferExpiredException at or after the deadline
-     * @throws OfferAlreadyAnsweredException when it is no longer pending
+     * @throws OfferAlreadyAnsweredException when it was accepted or declined already
+     * @throws OfferCancelledException when the family withdrew the referral
      * @throws IllegalArgumentException without a reason, or {@code OTHER} without a comment
      */
     @Transactional
     public void decline(CurrentUser provider, long offerId, DeclineReason reason, String comment) {
-        Offer offer = providersOffer(provider, offerId);
+        Offer offer = lockProvidersOffer(provider, offerId);
         Instant now = now();
         UserAccount actor = users.getReferenceById(provider.getUserId());
         offer.decline(actor, reason, comment, now);
@@ -166,7 +176,7 @@ public class OfferService {
     @Transactional
     public void recordOutcome(CurrentUser advisor, long referralId, Outcome outcome, String comment) {
         requireRole(advisor, Role.ADVISOR);
-        Referral referral = referrals.findById(referralId).orElseThrow(NotFoundException::new);
+        Referral referral = referrals.findByIdForUpdate(referralId).orElseThrow(NotFoundException::new);
         if (!referral.getOrganisation().getId().equals(advisor.getOrganisationId())) {
             throw new NotFoundException();
         }
@@ -182,10 +192,13 @@ public class OfferService {
         referrals.flush();
     }
 
-    /** A withdrawn referral's pending offer is cancelled and its places freed, in the withdrawal's transaction. */
+    /**
+     * A withdrawn referral's pending offer is cancelled and its places freed, in the withdrawal's transaction. The
+     * withdrawal locked the referral's row first; the offer's comes second, as on every path.
+     */
     @EventListener
     void on(ReferralWithdrawn event) {
-        offers.findPending(event.referralId()).ifPresent(offer -> offer.cancel(event.withdrawnAt()));
+        offers.findPendingForUpdate(event.referralId()).ifPresent(offer -> offer.cancel(event.withdrawnAt()));
         releaseHolds(event.referralId(), event.withdrawnAt());
         offers.flush();
     }
@@ -195,12 +208,13 @@ public class OfferService {
         LocalDate firstDay = referral.getFirstDay();
         LocalDate lastDay = referral.getLastDay() == null ? firstDay : referral.getLastDay();
         int children = referral.getChildren().size();
-        // The lock serialises acceptances for this provider until commit; the count below then sees every hold
-        // committed before it (read committed: each statement sees what was committed when it started).
-        String lock = provider.kind() == ProviderKind.CHILDMINDER
-                ? "select avip_places from childminder where id = ? for update"
-                : "select emergency_places from creche where id = ? for update";
-        int places = jdbc.sql(lock).param(provider.id()).query(Integer.class).single();
+        // The provider's lock (taken by the caller) serialises acceptances for this provider until commit; the count
+        // below then sees every hold committed before it (read committed: each statement sees what was committed
+        // when it started).
+        String placesQuery = provider.kind() == ProviderKind.CHILDMINDER
+                ? "select avip_places from childminder where id = ?"
+                : "select emergency_places from creche where id = ?";
+        int places = jdbc.sql(placesQuery).param(provider.id()).query(Integer.class).single();
         int held = jdbc.sql("""
                         select coalesce(sum(places), 0) from place_hold
                         where provider_kind = ? and provider_id = ? and released_at is null
@@ -230,21 +244,41 @@ public class OfferService {
                 .update();
     }
 
+    /**
+     * The provider's row, locked until commit: the last of the three locks (referral, offer, provider). Serialises
+     * the acceptances of one provider, and its changes in the registry that update the row.
+     */
+    private void lockProvider(ProviderRef provider) {
+        String table = switch (provider.kind()) {
+            case CHILDMINDER -> "childminder";
+            case CRECHE -> "creche";
+            case HOME_CARE -> "home_care_service";
+        };
+        jdbc.sql("select id from " + table + " where id = ? for update").param(provider.id()).query(Long.class)
+                .optional();
+    }
+
+    /** The officer's territory's referral, its row locked until commit (the first of the locks). */
     private Referral officersReferral(CurrentUser officer, long referralId) {
-        Referral referral = referrals.findById(referralId).orElseThrow(NotFoundException::new);
+        Referral referral = referrals.findByIdForUpdate(referralId).orElseThrow(NotFoundException::new);
         if (!officer.getDepartementCode().equals(referral.getDepartementCode()) || referral.getSubmittedAt() == null) {
             throw new NotFoundException();
         }
         return referral;
     }
 
-    private Offer providersOffer(CurrentUser provider, long offerId) {
+    /**
+     * The provider's organisation's offer, locked for an answer: its referral's row first, then its own, as every
+     * change of offers does (withdrawal, expiry): no deadlock. Both are read after their locks, so a concurrent
+     * answer that committed meanwhile is seen (already answered), not overwritten.
+     */
+    private Offer lockProvidersOffer(CurrentUser provider, long offerId) {
         requireRole(provider, Role.PROVIDER);
-        Offer offer = offers.findWithReferral(offerId).orElseThrow(NotFoundException::new);
-        if (offer.getProviderOrganisationId() != provider.getOrganisationId()) {
-            throw new NotFoundException();
-        }
-        return offer;
+        long referralId = jdbc.sql("select referral_id from offer where id = ? and provider_organisation_id = ?")
+                .param(offerId).param(provider.getOrganisationId())
+                .query(Long.class).optional().orElseThrow(NotFoundException::new);
+        referrals.findByIdForUpdate(referralId).orElseThrow(NotFoundException::new);
+        return offers.findByIdForUpdate(offerId).orElseThrow(NotFoundException::new);
     }
 
     /** PostgreSQL keeps microseconds: the deadline a page shows is then the one stored and compared. */

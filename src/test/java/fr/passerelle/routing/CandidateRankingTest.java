@@ -84,6 +84,44 @@ class CandidateRankingTest {
     }
 
     @Test
+    void aChildPassingTheOldestAgeAcceptedDuringThePeriodIsExcluded() {
+        // 48 months on the first day, 49 on the last.
+        LocalDate born = FIRST_DAY.minusMonths(49).plusDays(10);
+        CareRequest request = new CareRequest(1, "91228", "91", CareNeed.OCCASIONAL, FIRST_DAY, LAST_DAY,
+                List.of(born), Set.of());
+
+        assertThat(ranking.evaluate(childminder(1).ages(0, 48).build(), request).exclusions())
+                .containsExactly(Exclusion.AGE_NOT_ACCEPTED);
+        assertThat(ranking.evaluate(childminder(1).ages(0, 48).build(), request).childrenAccepted()).isFalse();
+        assertThat(ranking.evaluate(childminder(1).ages(0, 49).build(), request).isEligible()).isTrue();
+        assertThat(ranking.evaluate(childminder(1).ages(49, 132).build(), request).exclusions())
+                .as("the youngest age still counts on the first day").containsExactly(Exclusion.AGE_NOT_ACCEPTED);
+    }
+
+    @Test
+    void aCrecheWithoutEmergencyPlaceIsExcludedForThatNotAsFull() {
+        assertExcluded(creche(1).places(0, 0), Exclusion.NO_AVIP_PLACE);
+        assertExcluded(creche(1).places(1, 1), Exclusion.FULL);
+    }
+
+    @Test
+    void onAcceptanceOnlyTheRulesAboutTheProviderItselfApply() {
+        CandidateRanking onAcceptance = new CandidateRanking(CandidateRules.STILL_ELIGIBLE);
+        CareRequest declined = new CareRequest(1, "91228", "91", CareNeed.OCCASIONAL, FIRST_DAY, LAST_DAY,
+                List.of(BORN), Set.of(new ProviderRef(ProviderKind.CHILDMINDER, 1)));
+
+        assertThat(onAcceptance.evaluate(childminder(1).places(1, 1).build(), declined).isEligible())
+                .as("capacity is counted under the provider's lock; declining is this offer's own business")
+                .isTrue();
+        assertThat(onAcceptance.evaluate(childminder(1).places(0, 0).build(), request()).isEligible()).isTrue();
+        assertThat(onAcceptance.evaluate(childminder(1).label(LabelState.SUSPENDED_OR_REVOKED)
+                .agreementEnd(LAST_DAY.minusDays(1)).build(), request()).exclusions())
+                .containsExactly(Exclusion.LABEL_SUSPENDED, Exclusion.AGREEMENT_LAPSED);
+        assertThat(onAcceptance.evaluate(creche(1).active(false).build(), request()).exclusions())
+                .containsExactly(Exclusion.SERVICE_INACTIVE);
+    }
+
+    @Test
     void aHomeCareServiceWithoutItsAgreementDoesNotCareForChildrenUnderThree() {
         CareRequest baby = new CareRequest(1, "91228", "91", CareNeed.EMERGENCY_HOME_CARE, FIRST_DAY, FIRST_DAY,
                 List.of(FIRST_DAY.minusMonths(35)), Set.of());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.OrganisationRepository;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
  * Offers on the real PostgreSQL: sending, answering, capacity under concurrency, expiry with a controlled time,
@@ -453,6 +456,221 @@ class OfferServiceTest {
         assertThatThrownBy(() -> offers.sendOffer(principal(officer), referral.getId(),
                 RoutingFixtures.ref(childminder), null)).isInstanceOf(CandidateExcludedException.class);
         assertThat(referrals.reload(referral).getStatus()).isEqualTo(ReferralStatus.ELIGIBLE);
+    }
+
+    @Test
+    void aChildminderWhoseLabelWasSuspendedWhileTheOfferWaitedCannotAcceptIt() {
+        Referral referral = fixtures.eligible(advisor, officer);
+        Childminder childminder = fixtures.childminder(2);
+        long offerId = offers.sendOffer(principal(officer), referral.getId(), RoutingFixtures.ref(childminder), null)
+                .offerId();
+        registry.suspendLabel(fixtures.admin, childminder.getId(),
+                registry.currentLabel(childminder.getId()).orElseThrow().getVersion(), "Contrôle PMI");
+        CurrentUser provider = principal(fixtures.userOf(childminder.getOrganisation().getId()));
+
+        assertThatThrownBy(() -> offers.accept(provider, offerId))
+                .isInstanceOfSatisfying(ProviderNoLongerEligibleException.class, ex -> {
+                    assertThat(ex.getExclusions()).containsExactly(Exclusion.LABEL_SUSPENDED);
+                    assertThat(ex.getMessageCode()).isEqualTo("routing.error.noLongerEligible");
+                });
+
+        assertThat(holds(offerId)).as("nothing held").isZero();
+        assertThat(offerStatus(offerId)).isEqualTo("PENDING");
+        assertThat(referrals.reload(referral).getStatus()).isEqualTo(ReferralStatus.OFFERED);
+        offers.decline(provider, offerId, DeclineReason.NO_CAPACITY, null);
+        assertThat(offerStatus(offerId)).as("declining is still possible").isEqualTo("DECLINED");
+    }
+
+    @Test
+    void aChildminderDeactivatedWhileTheOfferWaitedCannotAcceptIt() {
+        Referral referral = fixtures.eligible(advisor, officer);
+        Childminder childminder = fixtures.childminder(2);
+        long offerId = offers.sendOffer(principal(officer), referral.getId(), RoutingFixtures.ref(childminder), null)
+                .offerId();
+        registry.deactivate(fixtures.admin, childminder.getId(), registry.get(childminder.getId()).getVersion());
+
+        assertThatThrownBy(() -> offers.accept(principal(fixtures.userOf(childminder.getOrganisation().getId())),
+                offerId)).isInstanceOfSatisfying(ProviderNoLongerEligibleException.class,
+                        ex -> assertThat(ex.getExclusions()).containsExactly(Exclusion.SERVICE_INACTIVE));
+        assertThat(holds(offerId)).isZero();
+        assertThat(referrals.reload(referral).getStatus()).isEqualTo(ReferralStatus.OFFERED);
+    }
+
+    @Test
+    void anOfferCancelledByTheFamilysWithdrawalSaysSoWhenTheProviderAnswers() {
+        Referral referral = fixtures.eligible(advisor, officer);
+        ProviderRef creche = fixtures.creche(1);
+        long offerId = offers.sendOffer(principal(officer), referral.getId(), creche, null).offerId();
+        referrals.withdraw(advisor, referrals.reload(referral));
+        CurrentUser provider = principal(fixtures.userOf(fixtures.organisationOf(creche)));
+
+        assertThatThrownBy(() -> offers.accept(provider, offerId)).isInstanceOfSatisfying(
+                OfferCancelledException.class,
+                ex -> assertThat(ex.getMessageCode()).isEqualTo("routing.error.cancelled"));
+        assertThatThrownBy(() -> offers.decline(provider, offerId, DeclineReason.NO_CAPACITY, null))
+                .isInstanceOf(OfferCancelledException.class);
+        assertThat(offerStatus(offerId)).isEqualTo("CANCELLED");
+        assertThat(holds(offerId)).isZero();
+    }
+
+    @Test
+    void aDoubleClickOnAcceptForTheLastPlaceAcceptsOnceAndNeverSaysFull() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Childminder childminder = fixtures.childminder(1);
+            Referral referral = fixtures.eligible(advisor, officer);
+            long offerId = offers.sendOffer(principal(officer), referral.getId(), RoutingFixtures.ref(childminder),
+                    null).offerId();
+            CurrentUser provider = principal(fixtures.userOf(childminder.getOrganisation().getId()));
+
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Callable<String> click = () -> {
+                    start.await();
+                    try {
+                        offers.accept(provider, offerId);
+                        return "accepted";
+                    }
+                    catch (OfferAlreadyAnsweredException | ObjectOptimisticLockingFailureException answered) {
+                        return "already answered";
+                    }
+                };
+                Future<String> first = pool.submit(click);
+                Future<String> second = pool.submit(click);
+                start.countDown();
+                // A ProviderFullException fails the test here (ExecutionException).
+                assertThat(List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS)))
+                        .containsExactlyInAnyOrder("accepted", "already answered");
+            }
+            finally {
+                pool.shutdownNow();
+            }
+            assertThat(holds(offerId)).isEqualTo(1);
+            assertThat(offerStatus(offerId)).isEqualTo("ACCEPTED");
+            assertThat(referrals.reload(referral).getStatus()).isEqualTo(ReferralStatus.CARE_ARRANGED);
+        }
+    }
+
+    @Test
+    void anAcceptanceLocksTheReferralBeforeTheOfferAndTheProviderLikeAWithdrawalDoes() throws Exception {
+        Referral referral = fixtures.eligible(advisor, officer);
+        Childminder childminder = fixtures.childminder(1);
+        long offerId = offers.sendOffer(principal(officer), referral.getId(), RoutingFixtures.ref(childminder), null)
+                .offerId();
+        CurrentUser provider = principal(fixtures.userOf(childminder.getOrganisation().getId()));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection withdrawal = dataSource.getConnection()) {
+            // A withdrawal in progress holds the referral's row.
+            withdrawal.setAutoCommit(false);
+            lock(withdrawal, "select id from referral where id = ? for update", referral.getId());
+            Future<?> accepting = pool.submit(() -> offers.accept(provider, offerId));
+            awaitSomeoneWaitingForALock();
+
+            assertThat(lockableNow("select id from offer where id = ? for update nowait", offerId))
+                    .as("the acceptance waits for the referral before touching the offer").isTrue();
+            assertThat(lockableNow("select id from childminder where id = ? for update nowait",
+                    childminder.getId())).as("nor the provider").isTrue();
+
+            withdrawal.rollback();
+            accepting.get(30, TimeUnit.SECONDS);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(referrals.reload(referral).getStatus()).isEqualTo(ReferralStatus.CARE_ARRANGED);
+    }
+
+    @Test
+    void theExpiryJobSkipsTheOffersBeingAnsweredAndExpiresTheOthers() throws Exception {
+        SentOffer beingAnswered = offers.sendOffer(principal(officer), fixtures.eligible(advisor, officer).getId(),
+                fixtures.creche(1), null);
+        SentOffer beingWithdrawn = offers.sendOffer(principal(officer), fixtures.eligible(advisor, officer).getId(),
+                fixtures.creche(1), null);
+        SentOffer idle = offers.sendOffer(principal(officer), fixtures.eligible(advisor, officer).getId(),
+                fixtures.creche(1), null);
+        Instant due = idle.deadlineAt();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection answer = dataSource.getConnection(); Connection withdrawal = dataSource.getConnection()) {
+            answer.setAutoCommit(false);
+            withdrawal.setAutoCommit(false);
+            lock(answer, "select id from offer where id = ? for update", beingAnswered.offerId());
+            lock(withdrawal, "select id from referral where id = ? for update", beingWithdrawn.referralId());
+
+            Future<Integer> run = pool.submit(() -> expiry.expireDueAt(due));
+            try {
+                assertThat(run.get(20, TimeUnit.SECONDS)).isPositive();
+            }
+            catch (TimeoutException blocked) {
+                throw new AssertionError("the expiry job waited for a row another transaction holds", blocked);
+            }
+            finally {
+                answer.rollback();
+                withdrawal.rollback();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(offerStatus(idle.offerId())).isEqualTo("EXPIRED");
+        assertThat(offerStatus(beingAnswered.offerId())).isEqualTo("PENDING");
+        assertThat(offerStatus(beingWithdrawn.offerId())).isEqualTo("PENDING");
+
+        expiry.expireDueAt(due);
+        assertThat(offerStatus(beingAnswered.offerId())).as("the next run takes them").isEqualTo("EXPIRED");
+        assertThat(offerStatus(beingWithdrawn.offerId())).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void aCrecheWithoutEmergencyPlaceIsListedAsExcludedWithItsReason() {
+        Referral referral = fixtures.eligible(advisor, officer);
+        ProviderRef creche = fixtures.creche(0);
+
+        CandidateList candidates = search.candidates(principal(officer), referral.getId());
+
+        assertThat(candidates.candidate(creche)).isEmpty();
+        assertThat(candidates.exclusionOf(creche).orElseThrow().exclusions())
+                .containsExactly(Exclusion.NO_AVIP_PLACE);
+    }
+
+    private static void lock(Connection connection, String sql, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            statement.execute();
+        }
+    }
+
+    /** Whether another transaction could lock that row at once; rolled back right away. */
+    private boolean lockableNow(String sql, long id) throws SQLException {
+        try (Connection probe = dataSource.getConnection()) {
+            probe.setAutoCommit(false);
+            try {
+                lock(probe, sql, id);
+                return true;
+            }
+            catch (SQLException ex) {
+                if ("55P03".equals(ex.getSQLState())) {
+                    return false;
+                }
+                throw ex;
+            }
+            finally {
+                probe.rollback();
+            }
+        }
+    }
+
+    private void awaitSomeoneWaitingForALock() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            long waiting = jdbc.sql("""
+                            select count(*) from pg_stat_activity
+                            where datname = current_database() and wait_event_type = 'Lock'""")
+                    .query(Long.class).single();
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nobody waits for a lock");
     }
 
     private CurrentUser principal(Account account) {
