@@ -168,7 +168,9 @@ public class CandidateSearch {
                 .childmindersAvailable(request.communeCode(), request.firstDay(), request.lastDay()).stream()
                 .collect(Collectors.toMap(AvailableChildminder::id, Function.identity()));
         // Every childminder of the département (and of the family's EPCI, should it cross a border) still in the
-        // registry: the registry's answer says who may be offered a child, these rows say why the others may not.
+        // registry and labelled at some time: the registry's answer says who may be offered a child, these rows say
+        // why the others may not. A childminder never labelled is not part of the scheme, neither candidate nor
+        // excluded: a département's registry holds thousands of them.
         List<ProviderFacts> childminders = jdbc.sql("""
                         select c.id, c.organisation_id, c.first_name || ' ' || c.last_name as name, c.commune_code,
                                m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
@@ -182,7 +184,7 @@ public class CandidateSearch {
                         join commune m on m.departement_code = t.departement_code or m.epci_code = t.epci_code
                         join childminder c on c.commune_code = m.insee_code
                         join organisation o on o.id = c.organisation_id
-                        left join lateral (
+                        join lateral (
                             select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                             where l.childminder_id = c.id order by l.id desc limit 1) l on true
                         where t.insee_code = ? and c.active and o.active""")
