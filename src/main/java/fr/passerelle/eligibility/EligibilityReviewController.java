@@ -12,6 +12,7 @@ import fr.passerelle.referral.Purpose;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralService;
 import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.referral.TimelineEntry;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
@@ -118,7 +119,8 @@ class EligibilityReviewController {
 
     private String show(CurrentUser officer, Referral referral, Model model) {
         model.addAttribute("referral", referral);
-        model.addAttribute("timeline", referrals.timeline(referral.getId()));
+        model.addAttribute("timeline",
+                TimelineEntry.forViewer(referrals.timeline(referral.getId()), officer.getRole()));
         model.addAttribute("communes", communeLabels(Stream.of(referral.getCommuneCode(),
                 referral.getPurposeCommuneCode())));
         model.addAttribute("decisions", reviews.decisions(referral.getId()));

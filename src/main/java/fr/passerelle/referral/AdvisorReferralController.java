@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -221,6 +221,8 @@ class AdvisorReferralController {
             result.rejectValue("comment", "referral.outcome.comment.required");
         }
         if (result.hasErrors()) {
+            // The form shows with its errors even if the page would now say it is too early.
+            model.addAttribute("outcomeErrors", true);
             return view(advisor, referral, model);
         }
         try {
@@ -230,7 +232,8 @@ class AdvisorReferralController {
         catch (OutcomeTooEarlyException ex) {
             redirect.addFlashAttribute("error", ex.getMessageCode());
         }
-        catch (OptimisticLockingFailureException ex) {
+        catch (ConcurrencyFailureException ex) {
+            // An optimistic conflict, or a lock that could not be had (deadlock, lock timeout).
             redirect.addFlashAttribute("error", "referral.stale.action");
         }
         catch (IllegalReferralTransitionException ex) {
@@ -249,7 +252,7 @@ class AdvisorReferralController {
     private String view(CurrentUser advisor, Referral referral, Model model) {
         long id = referral.getId();
         model.addAttribute("referral", referral);
-        model.addAttribute("timeline", referrals.timeline(id));
+        model.addAttribute("timeline", TimelineEntry.forViewer(referrals.timeline(id), advisor.getRole()));
         model.addAttribute("communes", communeLabels(referral));
         if (referral.getStatus() == ReferralStatus.INELIGIBLE) {
             model.addAttribute("ineligibilityReason", referrals.ineligibilityReason(id).orElse(null));
@@ -365,7 +368,7 @@ class AdvisorReferralController {
             action.run();
             redirect.addFlashAttribute("flash", success);
         }
-        catch (StaleDataException | ObjectOptimisticLockingFailureException ex) {
+        catch (StaleDataException | ConcurrencyFailureException ex) {
             if (referrals.get(advisor, id).getStatus() == target) {
                 redirect.addFlashAttribute("flash", success);
             }

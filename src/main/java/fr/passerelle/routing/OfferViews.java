@@ -22,6 +22,7 @@ import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.PhoneNumbers;
 import fr.passerelle.referral.Purpose;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -83,19 +84,20 @@ public class OfferViews {
         requireRole(provider, Role.PROVIDER);
         String order = status == OfferStatus.PENDING ? "o.deadline_at, o.id"
                 : "coalesce(o.answered_at, o.ended_at) desc, o.id desc";
+        long total = jdbc.sql("select count(*) from offer where provider_organisation_id = ? and status = ?")
+                .param(provider.getOrganisationId()).param(status.name())
+                .query(Long.class).single();
+        int safePage = Pages.within(page, total, PAGE_SIZE);
         List<ProviderOffer> rows = jdbc.sql(PROVIDER_OFFER + """
                         where o.provider_organisation_id = :organisation and o.status = :status
                         order by\s""" + order + " limit :limit offset :offset")
                 .param("organisation", provider.getOrganisationId())
                 .param("status", status.name())
                 .param("limit", PAGE_SIZE)
-                .param("offset", (long) Math.max(page, 0) * PAGE_SIZE)
+                .param("offset", (long) safePage * PAGE_SIZE)
                 .query((rs, n) -> providerOffer(rs))
                 .list();
-        long total = jdbc.sql("select count(*) from offer where provider_organisation_id = ? and status = ?")
-                .param(provider.getOrganisationId()).param(status.name())
-                .query(Long.class).single();
-        return new PageImpl<>(rows, PageRequest.of(Math.max(page, 0), PAGE_SIZE), total);
+        return new PageImpl<>(rows, PageRequest.of(safePage, PAGE_SIZE), total);
     }
 
     /**

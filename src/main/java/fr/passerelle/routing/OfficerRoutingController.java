@@ -14,8 +14,8 @@ import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,6 +65,7 @@ class OfficerRoutingController {
     String queues(@AuthenticationPrincipal CurrentUser officer, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "0") int offersPage, @RequestParam(defaultValue = "0") int carePage,
             Model model) {
+        // Each list clamps its own page number to its last page (system.Pages).
         model.addAttribute("toRoute", queues.toRoute(officer, page));
         model.addAttribute("pending", queues.pendingOffers(officer, offersPage));
         model.addAttribute("arranged", pages.careArrangedThisWeek(officer, carePage));
@@ -117,8 +118,9 @@ class OfficerRoutingController {
         catch (IllegalReferralTransitionException ex) {
             redirect.addFlashAttribute("error", "routing.officer.error.notRoutable");
         }
-        catch (DataIntegrityViolationException | OptimisticLockingFailureException ex) {
-            // Another officer sent an offer (unique live offer per referral) or changed the referral meanwhile.
+        catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+            // Another officer sent an offer (unique live offer per referral), changed the referral meanwhile, or holds
+            // its lock (deadlock, lock timeout).
             log.info("Offer for referral {} refused: changed concurrently", id);
             redirect.addFlashAttribute("error", "routing.officer.error.concurrent");
         }
@@ -143,7 +145,7 @@ class OfficerRoutingController {
         catch (IllegalReferralTransitionException ex) {
             redirect.addFlashAttribute("error", "routing.officer.error.notRoutable");
         }
-        catch (OptimisticLockingFailureException ex) {
+        catch (ConcurrencyFailureException ex) {
             redirect.addFlashAttribute("error", "routing.officer.error.concurrent");
         }
         return "redirect:/officer/referrals/" + id + "/routing";

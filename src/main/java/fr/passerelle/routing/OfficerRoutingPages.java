@@ -19,6 +19,7 @@ import fr.passerelle.referral.ReferralChild;
 import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -133,8 +134,13 @@ public class OfficerRoutingPages {
         if (officer.getRole() != Role.CAF_OFFICER) {
             throw new NotFoundException();
         }
-        int safePage = Math.max(page, 0);
         LocalDate monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        long total = jdbc.sql("""
+                        select count(*) from referral where departement_code = ? and status = 'CARE_ARRANGED'
+                          and first_day between ? and ?""")
+                .param(officer.getDepartementCode()).param(Date.valueOf(monday))
+                .param(Date.valueOf(monday.plusDays(6))).query(Long.class).single();
+        int safePage = Pages.within(page, total, RoutingQueues.PAGE_SIZE);
         List<ArrangedCare> rows = jdbc.sql("""
                         select r.id, r.need, m.name, r.first_day, coalesce(r.last_day, r.first_day) as last_day,
                                o.provider_kind,
@@ -161,11 +167,6 @@ public class OfficerRoutingPages {
                                 : ProviderKind.valueOf(rs.getString("provider_kind")),
                         rs.getString("provider_name")))
                 .list();
-        long total = jdbc.sql("""
-                        select count(*) from referral where departement_code = ? and status = 'CARE_ARRANGED'
-                          and first_day between ? and ?""")
-                .param(officer.getDepartementCode()).param(Date.valueOf(monday))
-                .param(Date.valueOf(monday.plusDays(6))).query(Long.class).single();
         return new PageImpl<>(rows, PageRequest.of(safePage, RoutingQueues.PAGE_SIZE), total);
     }
 

@@ -6,7 +6,7 @@ import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.referral.IllegalReferralTransitionException;
 import jakarta.validation.Valid;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,9 +54,13 @@ class ProviderOfferController {
     String list(@AuthenticationPrincipal CurrentUser provider,
             @RequestParam(defaultValue = "PENDING") OfferStatus status, @RequestParam(defaultValue = "0") int page,
             Model model) {
+        if (!TABS.contains(status)) {
+            // Cancelled offers are not shown to providers: an unknown tab is the first one.
+            status = OfferStatus.PENDING;
+        }
         model.addAttribute("status", status);
         model.addAttribute("tabs", TABS);
-        model.addAttribute("page", views.forProvider(provider, status, Math.max(page, 0)));
+        model.addAttribute("page", views.forProvider(provider, status, page));
         model.addAttribute("counts", queues.providerCounts(provider));
         return LIST_VIEW;
     }
@@ -79,7 +83,8 @@ class ProviderOfferController {
         catch (RoutingException ex) {
             error = ex.getMessageCode();
         }
-        catch (OptimisticLockingFailureException ex) {
+        catch (ConcurrencyFailureException ex) {
+            // An optimistic conflict, or a lock that could not be had (deadlock, lock timeout): said, never a 500.
             error = "routing.provider.error.stale";
         }
         catch (IllegalReferralTransitionException ex) {
@@ -110,7 +115,8 @@ class ProviderOfferController {
         catch (RoutingException ex) {
             error = ex.getMessageCode();
         }
-        catch (OptimisticLockingFailureException ex) {
+        catch (ConcurrencyFailureException ex) {
+            // An optimistic conflict, or a lock that could not be had (deadlock, lock timeout): said, never a 500.
             error = "routing.provider.error.stale";
         }
         catch (IllegalReferralTransitionException ex) {

@@ -13,4 +13,9 @@ import java.time.Instant;
 public record ReferralOffer(long offerId, ProviderKind providerKind, String providerName, String communeCode,
         String communeName, OfferStatus status, Instant sentAt, Instant deadlineAt, Instant answeredAt,
         Instant endedAt, DeclineReason declineReason, String declineComment) {
+
+    /** The time left to answer at {@code now}, or how late the answer is (meaningful while pending). */
+    public TimeLeft timeLeft(Instant now) {
+        return TimeLeft.until(deadlineAt, now);
+    }
 }

@@ -14,6 +14,7 @@ import fr.passerelle.organisation.Role;
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Purpose;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.Pages;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -73,6 +74,11 @@ public class RoutingQueues {
      */
     public record PendingOffer(long offerId, long referralId, ProviderKind providerKind, String providerName,
             Instant sentAt, Instant deadlineAt, boolean overdue, boolean emergency) {
+
+        /** The time left to answer at {@code now}, or how late the answer is. */
+        public TimeLeft timeLeft(Instant now) {
+            return TimeLeft.until(deadlineAt, now);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -135,7 +141,9 @@ public class RoutingQueues {
     @Transactional(readOnly = true)
     public Page<ReferralToRoute> toRoute(CurrentUser officer, int page) {
         requireRole(officer, Role.CAF_OFFICER);
-        int safePage = Math.max(page, 0);
+        long total = jdbc.sql("select count(*) from referral where departement_code = ? and status = 'ELIGIBLE'")
+                .param(officer.getDepartementCode()).query(Long.class).single();
+        int safePage = Pages.within(page, total, PAGE_SIZE);
         List<ReferralToRoute> rows = jdbc.sql("""
                         select r.id, r.need, r.purpose, r.commune_code, m.name, r.first_day,
                                coalesce(r.last_day, r.first_day),
@@ -156,8 +164,6 @@ public class RoutingQueues {
                         rs.getBoolean(9), rs.getBoolean(10), OfferViews.instant(rs, "routing_queued_at"),
                         rs.getInt(12)))
                 .list();
-        long total = jdbc.sql("select count(*) from referral where departement_code = ? and status = 'ELIGIBLE'")
-                .param(officer.getDepartementCode()).query(Long.class).single();
         return new PageImpl<>(rows, PageRequest.of(safePage, PAGE_SIZE), total);
     }
 
@@ -170,7 +176,11 @@ public class RoutingQueues {
     @Transactional(readOnly = true)
     public Page<PendingOffer> pendingOffers(CurrentUser officer, int page) {
         requireRole(officer, Role.CAF_OFFICER);
-        int safePage = Math.max(page, 0);
+        long total = jdbc.sql("""
+                        select count(*) from offer o join referral r on r.id = o.referral_id
+                        where o.status = 'PENDING' and r.departement_code = ?""")
+                .param(officer.getDepartementCode()).query(Long.class).single();
+        int safePage = Pages.within(page, total, PAGE_SIZE);
         Instant now = clock.instant();
         List<PendingOffer> rows = jdbc.sql("""
                         select o.id, o.referral_id, o.provider_kind,
@@ -194,10 +204,6 @@ public class RoutingQueues {
                             rs.getBoolean(7));
                 })
                 .list();
-        long total = jdbc.sql("""
-                        select count(*) from offer o join referral r on r.id = o.referral_id
-                        where o.status = 'PENDING' and r.departement_code = ?""")
-                .param(officer.getDepartementCode()).query(Long.class).single();
         return new PageImpl<>(rows, PageRequest.of(safePage, PAGE_SIZE), total);
     }
 

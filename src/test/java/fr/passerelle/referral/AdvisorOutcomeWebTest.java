@@ -93,6 +93,33 @@ class AdvisorOutcomeWebTest {
     }
 
     @Test
+    void theTimelineShowsAProvidersMoveToTheAdvisorAsItsKindOnlyWithoutItsComment() throws Exception {
+        Arranged arranged = fixtures.declinedThenArranged(advisor, officer, fixtures.today().plusDays(7));
+        long id = arranged.referral().getId();
+        List<String> providers = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                        select po.name from offer o join organisation po on po.id = o.provider_organisation_id
+                        where o.referral_id = ?""").param(id).query(String.class).list();
+        assertThat(providers).hasSize(2);
+
+        Document page = page(id);
+
+        String timeline = page.selectFirst("[data-testid=timeline]").text();
+        assertThat(page.select("[data-testid=timeline-provider]").eachText())
+                .containsExactly("par l’accueil (assistant·e maternel·le)", "par l’accueil (crèche AVIP)");
+        assertThat(page.text()).doesNotContain("Absente cette semaine-là.");
+        providers.forEach(name -> assertThat(page.text()).doesNotContain(name));
+        assertThat(timeline).contains("Proposée à un accueil", "par " + referrals.principal(officer).getDisplayName());
+
+        Document officerPage = Jsoup.parse(mvc.perform(get("/officer/referrals/" + id)
+                        .with(user(referrals.principal(officer))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String officerTimeline = officerPage.selectFirst("[data-testid=timeline]").text();
+        assertThat(officerTimeline).contains("Absente cette semaine-là.");
+        providers.forEach(name -> assertThat(officerTimeline).contains(name));
+        assertThat(officerPage.select("[data-testid=timeline-provider]")).isEmpty();
+    }
+
+    @Test
     void aPendingOfferShowsWhenTheAnswerIsDue() throws Exception {
         long offerId = fixtures.offered(advisor, officer, fixtures.today().plusDays(5), null);
         long referralId = referralOf(offerId);
@@ -166,6 +193,19 @@ class AdvisorOutcomeWebTest {
 
         assertUnchanged(arranged.referral());
         assertThat(fixtures.holdReleasedAt(arranged.offerId())).isNull();
+    }
+
+    @Test
+    void anOutcomePostedWithAnErrorBeforeTheFirstDayShowsTheErrorNextToItsField() throws Exception {
+        Arranged arranged = fixtures.careArranged(advisor, officer, fixtures.today().plusDays(3));
+
+        Document page = Jsoup.parse(mvc.perform(outcome(arranged.referral(), "", null).with(user(owner)))
+                .andExpect(status().isOk()).andExpect(view().name("referral/view"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(page.selectFirst("#outcome").attr("aria-describedby")).isEqualTo("outcome-error");
+        assertThat(page.selectFirst("#outcome-error").text()).isNotBlank();
+        assertUnchanged(arranged.referral());
     }
 
     @Test

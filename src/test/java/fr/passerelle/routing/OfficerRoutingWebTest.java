@@ -30,6 +30,9 @@ import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -284,7 +287,7 @@ class OfficerRoutingWebTest {
 
         String id = "message-" + service.key();
         assertThat(candidate(page, service)).contains("aria-invalid=\"true\"", "id=\"" + id + "-error\"",
-                "aria-describedby=\"" + id + "-hint " + id + "-error\"", "Le message compte au plus 1");
+                "aria-describedby=\"offer-message-hint " + id + "-error\"", "Le message compte au plus 1");
         assertStillEligible(referral);
     }
 
@@ -412,6 +415,50 @@ class OfficerRoutingWebTest {
         assertThat(count(home, "count-to-review")).isEqualTo("0");
         assertThat(count(home, "count-care-arranged-week")).isEqualTo("0");
         assertThat(home).contains("data-testid=\"territory\"", "href=\"/officer/routing#pending-offers\"");
+    }
+
+    @Test
+    void anOfferWithThirtySecondsLeftIsNotYetOverdueAndFromItsDeadlineItIs() throws Exception {
+        CurrentUser principal = referrals.principal(officer);
+        Referral almost = fixtures.eligibleEmergency(advisor, officer, departement);
+        Referral due = fixtures.eligibleEmergency(advisor, officer, departement);
+        ProviderRef service = fixtures.homeCareService(departement, "Aide");
+        long almostOffer = offers.sendOffer(principal, almost.getId(), service, null).offerId();
+        long dueOffer = offers.sendOffer(principal, due.getId(), service, null).offerId();
+        jdbc.sql("update offer set deadline_at = now() + interval '30 seconds' where id = ?").param(almostOffer)
+                .update();
+        jdbc.sql("""
+                        update offer set sent_at = now() - interval '1 hour', deadline_at = now() - interval '1 second'
+                        where id = ?""").param(dueOffer).update();
+
+        Document queues = Jsoup.parse(html(mvc.perform(get("/officer/routing").with(user(principal)))
+                .andExpect(status().isOk()).andReturn()));
+
+        Element almostRow = queues.selectFirst("[data-testid=pending-offer-row][data-referral=" + almost.getId() + "]");
+        assertThat(almostRow.attr("data-overdue")).isEqualTo("false");
+        assertThat(almostRow.selectFirst("[data-testid=time-left]").text()).isEqualTo("1 min restantes");
+        Element dueRow = queues.selectFirst("[data-testid=pending-offer-row][data-referral=" + due.getId() + "]");
+        assertThat(dueRow.attr("data-overdue")).isEqualTo("true");
+        assertThat(dueRow.selectFirst("[data-testid=time-left]").text()).isEqualTo("En retard");
+        Document routing = Jsoup.parse(html(mvc.perform(get("/officer/referrals/" + almost.getId() + "/routing")
+                .with(user(principal))).andExpect(status().isOk()).andReturn()));
+        assertThat(routing.selectFirst("[data-testid=current-offer] [data-testid=time-left]").text())
+                .isEqualTo("1 min restantes");
+    }
+
+    @Test
+    void aPageNumberBeyondTheLastShowsTheLastPageOfEachQueue() throws Exception {
+        CurrentUser principal = referrals.principal(officer);
+        Referral waiting = fixtures.eligibleEmergency(advisor, officer, departement);
+        Referral offered = fixtures.eligibleEmergency(advisor, officer, departement);
+        offers.sendOffer(principal, offered.getId(), fixtures.homeCareService(departement, "Aide"), null);
+
+        String page = html(mvc.perform(get("/officer/routing").param("page", "99").param("offersPage", "99")
+                        .param("carePage", "99").with(user(principal)))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(page).contains("data-referral=\"" + waiting.getId() + "\"", "data-testid=\"route-row\"",
+                "data-testid=\"pending-offer-row\"").doesNotContain("Page 100");
     }
 
     @Test

@@ -224,6 +224,27 @@ class ProviderOfferWebTest {
     }
 
     @Test
+    void theCancelledStatusIsNotATabAndShowsThePendingOffers() throws Exception {
+        Sent sent = fixtures.toHomeCare();
+
+        String page = mvc.perform(get("/provider/offers").param("status", "CANCELLED")
+                        .with(user(principal(sent.provider()))))
+                .andExpect(status().isOk()).andExpect(model().attribute("status", OfferStatus.PENDING))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("href=\"/provider/offers/" + sent.offerId() + "\"");
+    }
+
+    @Test
+    void aPageNumberBeyondTheLastShowsTheLastPage() throws Exception {
+        Sent sent = fixtures.toHomeCare();
+
+        String page = html(get("/provider/offers").param("page", "99"), sent.provider());
+
+        assertThat(page).contains("href=\"/provider/offers/" + sent.offerId() + "\"");
+    }
+
+    @Test
     void aPendingOfferShowsWhatIsNeededToDecideButNotTheParent() throws Exception {
         Sent sent = fixtures.toChildminder(2);
 

@@ -33,6 +33,7 @@ class ListBoundsTest {
         CurrentUser admin = accounts.signedIn(accounts.create(Role.ADMIN));
         CurrentUser officer = accounts.signedIn(accounts.create(Role.CAF_OFFICER));
         CurrentUser advisor = accounts.signedIn(accounts.create(Role.ADVISOR));
+        CurrentUser provider = accounts.signedIn(accounts.create(Role.PROVIDER));
         for (String page : new String[] {"-5", HUGE}) {
             mvc.perform(get("/admin/audit").param("page", page).with(user(admin)))
                     .andExpect(status().isOk())
@@ -53,6 +54,14 @@ class ListBoundsTest {
                     .andExpect(status().isOk());
             mvc.perform(get("/advisor/referrals").param("page", page).with(user(advisor)))
                     .andExpect(status().isOk());
+            mvc.perform(get("/officer/routing").param("page", page).param("offersPage", page)
+                    .param("carePage", page).with(user(officer)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("Page 100"))));
+            mvc.perform(get("/provider/offers").param("page", page).with(user(provider)))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/provider/offers").param("status", "ACCEPTED").param("page", page)
+                    .with(user(provider))).andExpect(status().isOk());
         }
     }
 

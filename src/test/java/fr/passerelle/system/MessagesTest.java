@@ -8,9 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +34,10 @@ import org.junit.jupiter.api.Test;
 /** Every visible text comes from the message bundles, and both locales have every key. */
 class MessagesTest {
 
-    /** {@code #{key}} or {@code #{key(args)}} in a template; literal keys only. */
+    /**
+     * {@code #{key}} or {@code #{key(args)}} in a template; literal keys only: {@code #{${…}}}, {@code #{|…|}} and
+     * concatenations do not start with a key character and are skipped.
+     */
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9._-]+)[(}]");
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
@@ -41,13 +47,26 @@ class MessagesTest {
         assertThat(keys("messages_en.properties")).isEqualTo(keys("messages.properties"));
     }
 
+    /**
+     * Every literal {@code #{key}} or {@code #{key(…)}} of every template under src/main/resources/templates exists in
+     * both bundles. Keys built at run time ({@code #{${…}}}, {@code #{|prefix.${…}|}}, concatenations) are not literal
+     * and are left to the tests of their values (see {@link #everyRoutingValueHasALabel()}).
+     */
     @Test
     void everyKeyUsedInATemplateExistsInBothLocales() throws IOException {
-        Set<String> used = keysUsedInTemplates();
-
+        Map<String, Set<String>> used = keysUsedInTemplates();
         assertThat(used).isNotEmpty();
-        assertThat(keys("messages.properties")).containsAll(used);
-        assertThat(keys("messages_en.properties")).containsAll(used);
+
+        List<String> missing = new ArrayList<>();
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            Set<String> keys = keys(bundle);
+            used.forEach((key, templates) -> {
+                if (!keys.contains(key)) {
+                    missing.add(key + " (used in " + templates + ") is missing from " + bundle);
+                }
+            });
+        }
+        assertThat(missing).as("message keys used in templates but not defined").isEmpty();
     }
 
     @Test
@@ -58,6 +77,9 @@ class MessagesTest {
         }
         for (OrganisationKind kind : OrganisationKind.values()) {
             assertThat(french).contains("organisation.kind." + kind.name());
+            if (kind.isProvider()) {
+                assertThat(french).contains("referral.view.timeline.byProvider." + kind.name());
+            }
         }
     }
 
@@ -94,13 +116,15 @@ class MessagesTest {
         }
     }
 
-    private static Set<String> keysUsedInTemplates() throws IOException {
-        Set<String> used = new TreeSet<>();
+    /** Each literal key used in a template, with the templates using it (relative to the templates folder). */
+    private static Map<String, Set<String>> keysUsedInTemplates() throws IOException {
+        Map<String, Set<String>> used = new TreeMap<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".html")).toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".html")).sorted().toList()) {
                 Matcher matcher = MESSAGE_KEY.matcher(Files.readString(file));
                 while (matcher.find()) {
-                    used.add(matcher.group(1));
+                    used.computeIfAbsent(matcher.group(1), key -> new TreeSet<>())
+                            .add(TEMPLATES.relativize(file).toString());
                 }
             }
         }
