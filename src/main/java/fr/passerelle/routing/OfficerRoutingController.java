@@ -37,6 +37,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/officer")
 class OfficerRoutingController {
 
+    /** How many candidates and excluded providers a routing page shows at first, and adds at each "more". */
+    static final int SHOWN_STEP = 20;
+    static final int SHOWN_MAX = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(OfficerRoutingController.class);
 
     private static final String ROUTING_VIEW = "routing/officer-routing";
@@ -73,9 +77,10 @@ class OfficerRoutingController {
     }
 
     @GetMapping("/referrals/{id}/routing")
-    String routing(@AuthenticationPrincipal CurrentUser officer, @PathVariable long id, Model model) {
+    String routing(@AuthenticationPrincipal CurrentUser officer, @PathVariable long id,
+            @RequestParam(defaultValue = "" + SHOWN_STEP) int shown, Model model) {
         model.addAttribute("noSolutionForm", new NoSolutionForm());
-        return show(officer, id, model);
+        return show(officer, id, Math.min(Math.max(shown, SHOWN_STEP), SHOWN_MAX), model);
     }
 
     @PostMapping("/referrals/{id}/offers")
@@ -152,6 +157,11 @@ class OfficerRoutingController {
     }
 
     private String show(CurrentUser officer, long id, Model model) {
+        return show(officer, id, SHOWN_STEP, model);
+    }
+
+    /** Shows the first {@code shown} candidates and excluded providers, nearest first: a page stays light. */
+    private String show(CurrentUser officer, long id, int shown, Model model) {
         RoutingPage page = pages.page(officer, id);
         model.addAttribute("referral", page.referral());
         String communeCode = page.referral().getCommuneCode();
@@ -160,8 +170,13 @@ class OfficerRoutingController {
         model.addAttribute("communeLabel", commune == null ? communeCode : commune.label());
         model.addAttribute("children", page.children());
         model.addAttribute("routable", page.routable());
-        model.addAttribute("ranked", page.candidates() == null ? List.of() : page.candidates().ranked());
-        model.addAttribute("excluded", page.candidates() == null ? List.of() : page.candidates().excluded());
+        List<Candidate> ranked = page.candidates() == null ? List.of() : page.candidates().ranked();
+        List<Candidate> excluded = page.candidates() == null ? List.of() : page.candidates().excluded();
+        model.addAttribute("ranked", ranked.subList(0, Math.min(shown, ranked.size())));
+        model.addAttribute("rankedTotal", ranked.size());
+        model.addAttribute("excluded", excluded.subList(0, Math.min(shown, excluded.size())));
+        model.addAttribute("excludedTotal", excluded.size());
+        model.addAttribute("moreShown", Math.max(ranked.size(), excluded.size()) > shown ? shown + SHOWN_STEP : null);
         model.addAttribute("route", Route.of(page.referral().getNeed()));
         model.addAttribute("offers", page.offers());
         model.addAttribute("currentOffer", page.currentOffer().orElse(null));

@@ -218,6 +218,26 @@ class OfficerRoutingWebTest {
     }
 
     @Test
+    void aLongListOfCandidatesShowsTheNearestTwentyAndALinkToSeeMore() throws Exception {
+        Referral referral = fixtures.eligibleEmergency(advisor, officer, departement);
+        for (int i = 0; i < OfficerRoutingController.SHOWN_STEP + 5; i++) {
+            fixtures.homeCareService(departement, "Aide " + i);
+        }
+        CurrentUser principal = referrals.principal(officer);
+        String path = "/officer/referrals/" + referral.getId() + "/routing";
+
+        String first = html(mvc.perform(get(path).with(user(principal))).andExpect(status().isOk()).andReturn());
+        assertThat(first.split("data-testid=\"candidate\"", -1)).hasSize(OfficerRoutingController.SHOWN_STEP + 1);
+        assertThat(first).contains("Accueils possibles (25)", "data-testid=\"more-candidates\"",
+                "shown=" + 2 * OfficerRoutingController.SHOWN_STEP);
+
+        String more = html(mvc.perform(get(path).param("shown", "40").with(user(principal)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(more.split("data-testid=\"candidate\"", -1)).hasSize(25 + 1);
+        assertThat(more).doesNotContain("data-testid=\"more-candidates\"");
+    }
+
+    @Test
     void sendingAnOfferRedirectsWithAFlashAndThePageThenShowsTheOfferPending() throws Exception {
         Referral referral = fixtures.eligibleEmergency(advisor, officer, departement);
         ProviderRef service = fixtures.homeCareService(departement, "Aide");
