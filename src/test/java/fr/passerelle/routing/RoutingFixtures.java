@@ -66,7 +66,12 @@ final class RoutingFixtures {
 
     /** A labelled childminder of Évry with that many AVIP places, label and agreement valid for years. */
     Childminder childminder(int avipPlaces) {
-        Childminder childminder = registry.register(admin, Childminders.details(EVRY, today().plusYears(3)));
+        return childminderIn(EVRY, avipPlaces);
+    }
+
+    /** A labelled childminder of that commune with that many AVIP places, label and agreement valid for years. */
+    Childminder childminderIn(String communeCode, int avipPlaces) {
+        Childminder childminder = registry.register(admin, Childminders.details(communeCode, today().plusYears(3)));
         registry.grantLabel(admin, childminder.getId(), 0, today().minusDays(1), today().plusYears(2));
         jdbc.sql("update childminder set avip_places = ? where id = ?").param(avipPlaces).param(childminder.getId())
                 .update();
@@ -92,7 +97,12 @@ final class RoutingFixtures {
 
     /** An AVIP crèche of Évry with that many emergency places, for children of 0 to 6. */
     ProviderRef creche(int emergencyPlaces) {
-        Organisation organisation = accounts.organisation(OrganisationKind.AVIP_CRECHE);
+        return crecheIn("91", EVRY, emergencyPlaces);
+    }
+
+    /** An AVIP crèche of that commune with that many emergency places, for children of 0 to 6. */
+    ProviderRef crecheIn(String departementCode, String communeCode, int emergencyPlaces) {
+        Organisation organisation = accounts.organisation(OrganisationKind.AVIP_CRECHE, departementCode, communeCode);
         long id = jdbc.sql("""
                         insert into creche (organisation_id, total_places, emergency_places, min_age_months,
                                             max_age_months)

@@ -60,22 +60,32 @@ class RoutingJourneyBrowserTest {
     OrganisationRepository organisations;
 
     RoutingFixtures fixtures;
+    OfficerRoutingFixtures territory;
     Account advisor;
     Account officer;
+    String departement;
+    String commune;
 
+    /**
+     * Each journey in a département of its own, where no other test routes: the routing page shows the nearest
+     * providers first, and those of other tests must not push this test's ones out of sight.
+     */
     @BeforeEach
     void accounts() {
         fixtures = new RoutingFixtures(accounts, referrals, registry, jdbc, clock, organisations);
+        territory = new OfficerRoutingFixtures(referrals, accounts, jdbc);
+        departement = territory.quietDepartement();
+        commune = referrals.communeIn(departement);
         advisor = accounts.create(Role.ADVISOR);
-        officer = accounts.create(Role.CAF_OFFICER);
+        officer = territory.officerIn(departement);
     }
 
     @Test
     void anEmergencyGoesToAHomeCareServiceThatAcceptsAndTheAdvisorClosesWithAJobStarted() {
         LocalDate today = LocalDate.now(clock);
-        Referral referral = fixtures.eligible(advisor, officer,
-                referrals.family().need(CareNeed.EMERGENCY_HOME_CARE).on(today));
-        ProviderRef service = fixtures.homeCareService();
+        Referral referral = referrals.declareEligible(officer, referrals.file(advisor, referrals.family()
+                .livingIn(commune, departement).need(CareNeed.EMERGENCY_HOME_CARE).on(today), true));
+        ProviderRef service = territory.homeCareService(departement, "Aide à domicile");
         Account serviceUser = fixtures.userOf(fixtures.organisationOf(service));
 
         browser.signIn(officer.username(), officer.password());
@@ -114,10 +124,10 @@ class RoutingJourneyBrowserTest {
 
     @Test
     void aChildminderDeclinesAndTheOfficerRoutesToACrechePlaceThatIsAccepted() {
-        Referral referral = fixtures.eligible(advisor, officer);
-        Childminder childminder = fixtures.childminder(2);
+        Referral referral = occasionalCare();
+        Childminder childminder = fixtures.childminderIn(commune, 2);
         ProviderRef childminderRef = RoutingFixtures.ref(childminder);
-        ProviderRef creche = fixtures.creche(3);
+        ProviderRef creche = fixtures.crecheIn(departement, commune, 3);
         Account childminderUser = fixtures.userOf(fixtures.organisationOf(childminderRef));
         Account crecheUser = fixtures.userOf(fixtures.organisationOf(creche));
 
@@ -156,8 +166,8 @@ class RoutingJourneyBrowserTest {
 
     @Test
     void aSuspendedChildminderLeavesTheCandidatesAndComesBackWhenReinstated() {
-        Referral referral = fixtures.eligible(advisor, officer);
-        Childminder childminder = fixtures.childminder(2);
+        Referral referral = occasionalCare();
+        Childminder childminder = fixtures.childminderIn(commune, 2);
         String key = RoutingFixtures.ref(childminder).key();
         Account admin = accounts.create(Role.ADMIN);
         String routingPage = "/officer/referrals/" + referral.getId() + "/routing";
@@ -188,6 +198,11 @@ class RoutingJourneyBrowserTest {
         browser.signIn(officer.username(), officer.password());
         browser.open(routingPage);
         assertThat(candidateKeys()).contains(key);
+    }
+
+    private Referral occasionalCare() {
+        return referrals.declareEligible(officer, referrals.file(advisor, referrals.family()
+                .livingIn(commune, departement), true));
     }
 
     private void sendOffer(ProviderRef provider, String message) {
