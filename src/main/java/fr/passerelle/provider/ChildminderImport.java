@@ -194,12 +194,9 @@ public class ChildminderImport {
                 .list();
         Map<String, ChildminderDetails> byNumber = new HashMap<>();
         rows.forEach(row -> byNumber.put(row.agreementNumber(), row));
-        ChildminderDetails nothing = new ChildminderDetails(null, null, null, null, 0, 0, null, 0, 0, null, null,
-                null);
         Map<Long, Changes> imported = new LinkedHashMap<>();
         for (Map.Entry<Long, String> childminder : created) {
-            imported.put(childminder.getKey(),
-                    ChildminderRegistry.compare(nothing, byNumber.get(childminder.getValue())));
+            imported.put(childminder.getKey(), ChildminderRegistry.created(byNumber.get(childminder.getValue())));
         }
         audit.recordAll(admin.getUserId(), ChildminderRegistry.CHILDMINDER, "IMPORTED", imported);
         return created.size();

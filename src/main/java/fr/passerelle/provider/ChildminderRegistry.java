@@ -97,8 +97,7 @@ public class ChildminderRegistry {
                 organisationName(details), commune.departementCode(), commune.inseeCode()));
         Childminder childminder = childminders.save(Childminder.register(organisation, details));
         childminders.flush();
-        audit.record(admin.getUserId(), CHILDMINDER, childminder.getId(), "CREATED",
-                compare(emptyDetails(), details));
+        audit.record(admin.getUserId(), CHILDMINDER, childminder.getId(), "CREATED", created(details));
         return childminder;
     }
 
@@ -266,12 +265,13 @@ public class ChildminderRegistry {
         return LocalDate.now(clock);
     }
 
-    private static ChildminderDetails emptyDetails() {
-        return new ChildminderDetails(null, null, null, null, 0, 0, null, 0, 0, null, null, null);
+    /** What the audit trail keeps of a childminder entered in the registry, by the form or by an import. */
+    static Changes created(ChildminderDetails details) {
+        return compare(new ChildminderDetails(null, null, null, null, 0, 0, null, 0, 0, null, null, null), details);
     }
 
     /** Field by field, what changed: what the audit trail keeps. */
-    static Changes compare(ChildminderDetails before, ChildminderDetails after) {
+    private static Changes compare(ChildminderDetails before, ChildminderDetails after) {
         boolean creating = before.lastName() == null;
         return Changes.of()
                 .field("lastName", before.lastName(), after.lastName())
