@@ -22,6 +22,9 @@ public class ChildminderForm {
     /** Letters, digits and the separators PMI numbers use; the database holds up to 30 characters. */
     static final String AGREEMENT_NUMBER = "^[A-Za-z0-9][A-Za-z0-9 ./-]{0,29}$";
 
+    /** Digits, spaces and dots, at least ten, after an optional "+". */
+    static final String PHONE = "^\\+?[0-9 .]{10,}$";
+
     private Long version;
 
     @NotBlank
@@ -64,7 +67,7 @@ public class ChildminderForm {
     private Integer maxAgeMonths = 132;
 
     /** The column holds 20 characters: said apart from the format. */
-    @Pattern(regexp = "^\\+?[0-9 .]{10,}$")
+    @Pattern(regexp = PHONE)
     @Size(max = 20)
     private String phone;
 

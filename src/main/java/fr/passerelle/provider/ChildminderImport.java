@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChildminderImport {
 
     private static final Pattern AGREEMENT_NUMBER = Pattern.compile(ChildminderForm.AGREEMENT_NUMBER);
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .]{10,}$");
+    private static final Pattern PHONE = Pattern.compile(ChildminderForm.PHONE);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
