@@ -223,6 +223,18 @@ class ChildminderImportTest {
                 blank(row.get(CsvColumn.EMAIL)), blank(row.get(CsvColumn.AVAILABILITY_NOTES)));
     }
 
+    @Test
+    void aDayThatDoesNotExistIsAnErrorNotTheLastDayOfTheMonth() {
+        String file = ChildminderCsvTest.HEADER + "\n"
+                + prefix + "1;Martin;Sophie;91228;31/02/" + (today.getYear() + 2) + ";4;2;;;;;\n";
+
+        ChildminderImport.Preview preview = imports.check(bytes(file));
+
+        assertThat(preview.valid()).isFalse();
+        assertThat(preview.errors()).extracting(CsvError::line, CsvError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "csv.error.date"));
+    }
+
     private static String french(LocalDate date) {
         return String.format("%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
     }
