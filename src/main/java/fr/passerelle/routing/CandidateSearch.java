@@ -192,17 +192,9 @@ public class CandidateSearch {
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     AvailableChildminder offered = available.get(id);
-                    LabelState label;
-                    if (offered != null) {
-                        label = LabelState.IN_FORCE;
-                    }
-                    else if (rs.getObject("valid_from") == null) {
-                        label = LabelState.NONE;
-                    }
-                    else {
-                        label = rs.getBoolean("label_suspended") ? LabelState.SUSPENDED_OR_REVOKED
-                                : LabelState.IN_FORCE;
-                    }
+                    // The inner join on the latest label means every row has one (valid_from is not null).
+                    LabelState label = offered == null && rs.getBoolean("label_suspended")
+                            ? LabelState.SUSPENDED_OR_REVOKED : LabelState.IN_FORCE;
                     return new ProviderFacts(new ProviderRef(ProviderKind.CHILDMINDER, id),
                             rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
                             rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")), true, true,

@@ -22,11 +22,8 @@ import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.PhoneNumbers;
 import fr.passerelle.referral.Purpose;
 import fr.passerelle.system.NotFoundException;
-import fr.passerelle.system.Pages;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,17 +84,15 @@ public class OfferViews {
         long total = jdbc.sql("select count(*) from offer where provider_organisation_id = ? and status = ?")
                 .param(provider.getOrganisationId()).param(status.name())
                 .query(Long.class).single();
-        int safePage = Pages.within(page, total, PAGE_SIZE);
-        List<ProviderOffer> rows = jdbc.sql(PROVIDER_OFFER + """
+        return SqlPages.page(page, PAGE_SIZE, total, (limit, offset) -> jdbc.sql(PROVIDER_OFFER + """
                         where o.provider_organisation_id = :organisation and o.status = :status
                         order by\s""" + order + " limit :limit offset :offset")
                 .param("organisation", provider.getOrganisationId())
                 .param("status", status.name())
-                .param("limit", PAGE_SIZE)
-                .param("offset", (long) safePage * PAGE_SIZE)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> providerOffer(rs))
-                .list();
-        return new PageImpl<>(rows, PageRequest.of(safePage, PAGE_SIZE), total);
+                .list());
     }
 
     /**

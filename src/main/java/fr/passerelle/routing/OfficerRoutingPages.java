@@ -19,11 +19,8 @@ import fr.passerelle.referral.ReferralChild;
 import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.system.NotFoundException;
-import fr.passerelle.system.Pages;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,8 +137,7 @@ public class OfficerRoutingPages {
                           and first_day between ? and ?""")
                 .param(officer.getDepartementCode()).param(Date.valueOf(monday))
                 .param(Date.valueOf(monday.plusDays(6))).query(Long.class).single();
-        int safePage = Pages.within(page, total, RoutingQueues.PAGE_SIZE);
-        List<ArrangedCare> rows = jdbc.sql("""
+        return SqlPages.page(page, RoutingQueues.PAGE_SIZE, total, (limit, offset) -> jdbc.sql("""
                         select r.id, r.need, m.name, r.first_day, coalesce(r.last_day, r.first_day) as last_day,
                                o.provider_kind,
                                case when o.provider_kind = 'CHILDMINDER' then cm.first_name || ' ' || cm.last_name
@@ -158,16 +154,15 @@ public class OfficerRoutingPages {
                 .param("dep", officer.getDepartementCode())
                 .param("monday", Date.valueOf(monday))
                 .param("sunday", Date.valueOf(monday.plusDays(6)))
-                .param("limit", RoutingQueues.PAGE_SIZE)
-                .param("offset", (long) safePage * RoutingQueues.PAGE_SIZE)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> new ArrangedCare(rs.getLong("id"), CareNeed.valueOf(rs.getString("need")),
                         rs.getString("name"), rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class),
                         rs.getString("provider_kind") == null ? null
                                 : ProviderKind.valueOf(rs.getString("provider_kind")),
                         rs.getString("provider_name")))
-                .list();
-        return new PageImpl<>(rows, PageRequest.of(safePage, RoutingQueues.PAGE_SIZE), total);
+                .list());
     }
 
     private static ChildAge age(ReferralChild child, LocalDate firstDay) {

@@ -7,18 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Purpose;
 import fr.passerelle.system.NotFoundException;
-import fr.passerelle.system.Pages;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -143,8 +139,7 @@ public class RoutingQueues {
         requireRole(officer, Role.CAF_OFFICER);
         long total = jdbc.sql("select count(*) from referral where departement_code = ? and status = 'ELIGIBLE'")
                 .param(officer.getDepartementCode()).query(Long.class).single();
-        int safePage = Pages.within(page, total, PAGE_SIZE);
-        List<ReferralToRoute> rows = jdbc.sql("""
+        return SqlPages.page(page, PAGE_SIZE, total, (limit, offset) -> jdbc.sql("""
                         select r.id, r.need, r.purpose, r.commune_code, m.name, r.first_day,
                                coalesce(r.last_day, r.first_day),
                                (select count(*) from referral_child c where c.referral_id = r.id),
@@ -156,15 +151,14 @@ public class RoutingQueues {
                         order by r.routing_returned desc, r.emergency desc, r.routing_queued_at, r.id
                         limit :limit offset :offset""")
                 .param("dep", officer.getDepartementCode())
-                .param("limit", PAGE_SIZE)
-                .param("offset", (long) safePage * PAGE_SIZE)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> new ReferralToRoute(rs.getLong(1), CareNeed.valueOf(rs.getString(2)),
                         Purpose.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                         rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getInt(8),
                         rs.getBoolean(9), rs.getBoolean(10), OfferViews.instant(rs, "routing_queued_at"),
                         rs.getInt(12)))
-                .list();
-        return new PageImpl<>(rows, PageRequest.of(safePage, PAGE_SIZE), total);
+                .list());
     }
 
     /**
@@ -180,9 +174,8 @@ public class RoutingQueues {
                         select count(*) from offer o join referral r on r.id = o.referral_id
                         where o.status = 'PENDING' and r.departement_code = ?""")
                 .param(officer.getDepartementCode()).query(Long.class).single();
-        int safePage = Pages.within(page, total, PAGE_SIZE);
         Instant now = clock.instant();
-        List<PendingOffer> rows = jdbc.sql("""
+        return SqlPages.page(page, PAGE_SIZE, total, (limit, offset) -> jdbc.sql("""
                         select o.id, o.referral_id, o.provider_kind,
                                case when o.provider_kind = 'CHILDMINDER' then cm.first_name || ' ' || cm.last_name
                                     else po.name end,
@@ -195,16 +188,15 @@ public class RoutingQueues {
                         order by o.deadline_at, o.id
                         limit :limit offset :offset""")
                 .param("dep", officer.getDepartementCode())
-                .param("limit", PAGE_SIZE)
-                .param("offset", (long) safePage * PAGE_SIZE)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> {
                     Instant deadline = OfferViews.instant(rs, "deadline_at");
                     return new PendingOffer(rs.getLong(1), rs.getLong(2), ProviderKind.valueOf(rs.getString(3)),
                             rs.getString(4), OfferViews.instant(rs, "sent_at"), deadline, !now.isBefore(deadline),
                             rs.getBoolean(7));
                 })
-                .list();
-        return new PageImpl<>(rows, PageRequest.of(safePage, PAGE_SIZE), total);
+                .list());
     }
 
     private static void requireRole(CurrentUser user, Role role) {
