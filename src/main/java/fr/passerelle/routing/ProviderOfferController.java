@@ -74,21 +74,10 @@ class ProviderOfferController {
     @PostMapping("/{id}/accept")
     String accept(@AuthenticationPrincipal CurrentUser provider, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        String error;
-        try {
-            offers.accept(provider, id);
+        String error = answer(() -> offers.accept(provider, id));
+        if (error == null) {
             redirect.addFlashAttribute("flash", "routing.provider.flash.accepted");
             return "redirect:/provider/offers/" + id;
-        }
-        catch (RoutingException ex) {
-            error = ex.getMessageCode();
-        }
-        catch (ConcurrencyFailureException ex) {
-            // An optimistic conflict, or a lock that could not be had (deadlock, lock timeout): said, never a 500.
-            error = "routing.provider.error.stale";
-        }
-        catch (IllegalReferralTransitionException ex) {
-            error = "routing.provider.error.referralChanged";
         }
         model.addAttribute("declineForm", new DeclineForm());
         return show(provider, id, model, error);
@@ -106,23 +95,30 @@ class ProviderOfferController {
             // The offer must still be the user's: another organisation's id is not found, even with a bad form.
             return show(provider, id, model, null);
         }
-        String error;
-        try {
-            offers.decline(provider, id, form.getReason(), form.trimmedComment());
+        String error = answer(() -> offers.decline(provider, id, form.getReason(), form.trimmedComment()));
+        if (error == null) {
             redirect.addFlashAttribute("flash", "routing.provider.flash.declined");
             return "redirect:/provider/offers";
         }
+        return show(provider, id, model, error);
+    }
+
+    /** Runs an answer to an offer: {@code null} when it was recorded, else the message code of the refusal. */
+    private static String answer(Runnable action) {
+        try {
+            action.run();
+            return null;
+        }
         catch (RoutingException ex) {
-            error = ex.getMessageCode();
+            return ex.getMessageCode();
         }
         catch (ConcurrencyFailureException ex) {
             // An optimistic conflict, or a lock that could not be had (deadlock, lock timeout): said, never a 500.
-            error = "routing.provider.error.stale";
+            return "routing.provider.error.stale";
         }
         catch (IllegalReferralTransitionException ex) {
-            error = "routing.provider.error.referralChanged";
+            return "routing.provider.error.referralChanged";
         }
-        return show(provider, id, model, error);
     }
 
     private String show(CurrentUser provider, long id, Model model, String error) {
