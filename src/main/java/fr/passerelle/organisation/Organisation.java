@@ -31,6 +31,9 @@ public class Organisation {
     /** INSEE code of its commune, when it has one address. */
     private String communeCode;
 
+    /** The organisation's shared address (the Caf's social-action mailbox, a service's desk), or {@code null}. */
+    private String contactEmail;
+
     private boolean active = true;
 
     @Version
@@ -70,6 +73,15 @@ public class Organisation {
         this.departementCode = newDepartementCode;
         this.communeCode = newCommuneCode;
         return moved;
+    }
+
+    /** @param newContactEmail a valid address ({@code system.EmailAddresses}), already trimmed, or {@code null} */
+    public void changeContactEmail(String newContactEmail) {
+        this.contactEmail = newContactEmail;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
     }
 
     public Long getId() {

@@ -41,6 +41,18 @@ public class UserAccount {
 
     private boolean passwordChangeRequired;
 
+    /** Where notifications are sent; {@code null} for accounts made before addresses were asked. */
+    private String email;
+
+    /** The language of the person's emails: {@code fr} or {@code en}. */
+    private String locale = "fr";
+
+    /** Whether the person receives the daily digest (Caf officers); it can be switched off. */
+    private boolean digestEnabled = true;
+
+    /** Whether the person receives reminders (deadline near, outcome to record); they can be switched off. */
+    private boolean remindersEnabled = true;
+
     /** Raised to end every session opened before: see {@code V7__administration.sql}. */
     private long sessionStamp;
 
@@ -128,8 +140,44 @@ public class UserAccount {
         this.displayName = Objects.requireNonNull(newDisplayName).trim();
     }
 
+    /** @param newEmail a valid address ({@code system.EmailAddresses}), already trimmed, or {@code null} */
+    public void changeEmail(String newEmail) {
+        this.email = newEmail;
+    }
+
+    /**
+     * What the person wants to be told, and in which language. Offers to providers and decisions are always sent.
+     *
+     * @throws IllegalArgumentException for a language other than {@code fr} or {@code en}
+     */
+    public void changeNotificationPreferences(String newLocale, boolean newDigestEnabled,
+            boolean newRemindersEnabled) {
+        if (!"fr".equals(newLocale) && !"en".equals(newLocale)) {
+            throw new IllegalArgumentException("Unsupported locale: " + newLocale);
+        }
+        this.locale = newLocale;
+        this.digestEnabled = newDigestEnabled;
+        this.remindersEnabled = newRemindersEnabled;
+    }
+
     private void endSessions() {
         this.sessionStamp++;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public boolean isDigestEnabled() {
+        return digestEnabled;
+    }
+
+    public boolean isRemindersEnabled() {
+        return remindersEnabled;
     }
 
     public Long getId() {
