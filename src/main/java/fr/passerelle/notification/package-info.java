@@ -1,0 +1,5 @@
+/**
+ * Notifications: people are told at once that work waits for them, by email (an outbox recorded in the transaction
+ * of the change, sent after by a job) and in the application (the bell), and providers answer offers from the email.
+ */
+package fr.passerelle.notification;
