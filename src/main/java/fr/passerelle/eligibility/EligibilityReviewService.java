@@ -17,6 +17,7 @@ import fr.passerelle.system.Pages;
 import fr.passerelle.system.StaleDataException;
 import jakarta.persistence.criteria.Predicate;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -39,15 +40,18 @@ public class EligibilityReviewService {
     private final EligibilityChecklist checklist;
     private final EligibilityProperties properties;
     private final EligibilityDecisions decisions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EligibilityReviewService(ReferralRepository referrals, UserAccountRepository users, EligibilityChecklist checklist,
-            EligibilityProperties properties, EligibilityDecisions decisions, Clock clock) {
+            EligibilityProperties properties, EligibilityDecisions decisions, ApplicationEventPublisher events,
+            Clock clock) {
         this.referrals = referrals;
         this.users = users;
         this.checklist = checklist;
         this.properties = properties;
         this.decisions = decisions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,7 +60,8 @@ public class EligibilityReviewService {
      * moment (the demo data). Not a Spring proxy: it runs in the caller's transaction. The pages never use it.
      */
     public EligibilityReviewService withClock(Clock otherClock) {
-        return new EligibilityReviewService(referrals, users, checklist, properties, decisions, otherClock);
+        return new EligibilityReviewService(referrals, users, checklist, properties, decisions, events,
+                otherClock);
     }
 
     /**
@@ -143,6 +148,8 @@ public class EligibilityReviewService {
                 form.getOutcome() == DecisionOutcome.INELIGIBLE ? form.getReason() : null, comment,
                 form.getOutcome() == DecisionOutcome.ELIGIBLE ? blankToNull(form.getJustification()) : null,
                 results, parameters);
+        events.publishEvent(new EligibilityDecided(referral.getId(), form.getOutcome(),
+                form.getOutcome() == DecisionOutcome.INELIGIBLE ? form.getReason() : null));
         return true;
     }
 

@@ -11,6 +11,7 @@ import fr.passerelle.referral.ReferralStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +36,15 @@ class OfferExpiry {
     private final OfferRepository offers;
     private final JdbcClient jdbc;
     private final RoutingProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OfferExpiry(OfferRepository offers, JdbcClient jdbc, RoutingProperties properties, Clock clock) {
+    OfferExpiry(OfferRepository offers, JdbcClient jdbc, RoutingProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
         this.offers = offers;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -87,6 +91,7 @@ class OfferExpiry {
             }
         }
         offers.flush();
+        due.forEach(offer -> events.publishEvent(new OfferExpired(offer.getId())));
         log.info("{} offer(s) expired unanswered", due.size());
         return due.size();
     }

@@ -23,6 +23,7 @@ import fr.passerelle.system.NotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,16 +46,19 @@ public class OfferService {
     private final CandidateSearch candidates;
     private final RoutingProperties properties;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OfferService(OfferRepository offers, ReferralRepository referrals, UserAccountRepository users,
-            CandidateSearch candidates, RoutingProperties properties, JdbcClient jdbc, Clock clock) {
+            CandidateSearch candidates, RoutingProperties properties, JdbcClient jdbc,
+            ApplicationEventPublisher events, Clock clock) {
         this.offers = offers;
         this.referrals = referrals;
         this.users = users;
         this.candidates = candidates;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,7 +68,7 @@ public class OfferService {
      * caller's transaction, which the caller must open. The pages never use it.
      */
     public OfferService withClock(Clock otherClock) {
-        return new OfferService(offers, referrals, users, candidates, properties, jdbc, otherClock);
+        return new OfferService(offers, referrals, users, candidates, properties, jdbc, events, otherClock);
     }
 
     /**
@@ -90,6 +94,7 @@ public class OfferService {
         referral.offerSent(actor, null, now);
         offers.save(offer);
         offers.flush();
+        events.publishEvent(new OfferSent(offer.getId()));
         log.info("Offer {} of referral {} sent to {}", offer.getId(), referralId, provider.key());
         return new SentOffer(offer.getId(), referralId, provider, candidate.name(), offer.getDeadlineAt());
     }
@@ -125,6 +130,7 @@ public class OfferService {
         }
         referral.careArranged(actor, now);
         offers.flush();
+        events.publishEvent(new OfferAccepted(offerId));
         log.info("Offer {} accepted", offerId);
     }
 
@@ -146,6 +152,7 @@ public class OfferService {
         offer.decline(actor, reason, comment, now);
         offer.getReferral().offerDeclined(actor, offer.getDeclineComment(), now);
         offers.flush();
+        events.publishEvent(new OfferDeclined(offerId));
         log.info("Offer {} declined ({})", offerId, reason);
     }
 
@@ -162,6 +169,7 @@ public class OfferService {
         Referral referral = officersReferral(officer, referralId);
         referral.recordNoSolution(users.getReferenceById(officer.getUserId()), reason, comment, now());
         referrals.flush();
+        events.publishEvent(new NoSolutionFound(referralId));
     }
 
     /**
@@ -198,9 +206,15 @@ public class OfferService {
      */
     @EventListener
     void on(ReferralWithdrawn event) {
-        offers.findPendingForUpdate(event.referralId()).ifPresent(offer -> offer.cancel(event.withdrawnAt()));
+        Offer cancelled = offers.findPendingForUpdate(event.referralId()).orElse(null);
+        if (cancelled != null) {
+            cancelled.cancel(event.withdrawnAt());
+        }
         releaseHolds(event.referralId(), event.withdrawnAt());
         offers.flush();
+        if (cancelled != null) {
+            events.publishEvent(new OfferCancelled(cancelled.getId()));
+        }
     }
 
     private void hold(Offer offer, Referral referral, Instant now) {

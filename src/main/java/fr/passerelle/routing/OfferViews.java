@@ -154,6 +154,53 @@ public class OfferViews {
                 .list();
     }
 
+    /**
+     * What the notifications say of an offer, whoever reads it: no scoping here, the caller (an event listener of
+     * the offer's own transaction) decides who is told. One statement.
+     *
+     * @throws NotFoundException for an unknown offer
+     */
+    @Transactional(readOnly = true)
+    public OfferNotice notice(long offerId) {
+        return jdbc.sql("""
+                        select o.id, o.referral_id, o.status, o.provider_kind, o.provider_organisation_id,
+                               case when o.provider_kind = 'CHILDMINDER' then cm.first_name || ' ' || cm.last_name
+                                    else po.name end as provider_name,
+                               pm.name as provider_commune_name, o.sent_at, o.deadline_at, r.need, r.purpose,
+                               r.commune_code, m.name as commune_name, r.first_day, r.last_day,
+                               r.first_day_start_time,
+                               (select array_agg(c.birth_date order by c.position)
+                                from referral_child c where c.referral_id = r.id) as child_births,
+                               o.message, o.decline_reason, r.departement_code, r.created_by
+                        from offer o
+                        join referral r on r.id = o.referral_id
+                        join organisation po on po.id = o.provider_organisation_id
+                        left join childminder cm on o.provider_kind = 'CHILDMINDER' and cm.id = o.provider_id
+                        left join commune pm on pm.insee_code = coalesce(cm.commune_code, po.commune_code)
+                        left join commune m on m.insee_code = r.commune_code
+                        where o.id = ?""")
+                .param(offerId)
+                .query((rs, n) -> {
+                    LocalDate firstDay = rs.getObject("first_day", LocalDate.class);
+                    List<Integer> ages = new ArrayList<>();
+                    for (Object birth : array(rs.getArray("child_births"))) {
+                        LocalDate date = birth instanceof Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) birth;
+                        ages.add((int) Period.between(date, firstDay).toTotalMonths());
+                    }
+                    return new OfferNotice(rs.getLong("id"), rs.getLong("referral_id"),
+                            OfferStatus.valueOf(rs.getString("status")),
+                            ProviderKind.valueOf(rs.getString("provider_kind")),
+                            rs.getLong("provider_organisation_id"), rs.getString("provider_name"),
+                            rs.getString("provider_commune_name"), instant(rs, "sent_at"),
+                            instant(rs, "deadline_at"), CareNeed.valueOf(rs.getString("need")),
+                            Purpose.valueOf(rs.getString("purpose")), rs.getString("commune_code"),
+                            rs.getString("commune_name"), firstDay, rs.getObject("last_day", LocalDate.class),
+                            time(rs, "first_day_start_time"), ages, rs.getString("message"), declineReason(rs),
+                            rs.getString("departement_code"), rs.getLong("created_by"));
+                })
+                .optional().orElseThrow(NotFoundException::new);
+    }
+
     private static ProviderOffer providerOffer(ResultSet rs) throws SQLException {
         LocalDate firstDay = rs.getObject("first_day", LocalDate.class);
         Object[] names = array(rs.getArray("child_names"));

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param childminderAnswerDelay how long a childminder has to answer (48 h)
  * @param crecheAnswerDelay how long a crèche has to answer (48 h)
  * @param expiry the job that expires unanswered offers
+ * @param reminder the job that reminds providers of a near deadline and advisors of an outcome to record
  */
 @ConfigurationProperties("passerelle.routing")
 public record RoutingProperties(
         @DefaultValue("PT24H") Duration homeCareAnswerDelay,
         @DefaultValue("PT48H") Duration childminderAnswerDelay,
         @DefaultValue("PT48H") Duration crecheAnswerDelay,
-        @DefaultValue Expiry expiry) {
+        @DefaultValue Expiry expiry,
+        @DefaultValue Reminder reminder) {
 
     public RoutingProperties {
         for (Duration delay : new Duration[] {homeCareAnswerDelay, childminderAnswerDelay, crecheAnswerDelay}) {
@@ -35,6 +37,16 @@ public record RoutingProperties(
      */
     public record Expiry(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") Duration fixedDelay,
             @DefaultValue("200") int batchSize) {
+    }
+
+    /**
+     * @param enabled whether this instance runs the job (tests turn it off and call it with their own time)
+     * @param fixedDelay the pause between two runs
+     * @param beforeDeadline how long before an unanswered offer's deadline its provider is reminded
+     * @param batchSize at most this many reminders of each kind per run
+     */
+    public record Reminder(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") Duration fixedDelay,
+            @DefaultValue("PT4H") Duration beforeDeadline, @DefaultValue("200") int batchSize) {
     }
 
     /** The answer delay for that kind of provider. */

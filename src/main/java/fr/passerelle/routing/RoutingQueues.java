@@ -89,6 +89,12 @@ public class RoutingQueues {
     @Transactional(readOnly = true)
     public OfficerCounts officerCounts(CurrentUser officer) {
         requireRole(officer, Role.CAF_OFFICER);
+        return departementCounts(officer.getDepartementCode());
+    }
+
+    /** The counts of a Caf officer's home page for a département (the daily digest's too). */
+    @Transactional(readOnly = true)
+    public OfficerCounts departementCounts(String departementCode) {
         LocalDate today = LocalDate.now(clock);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return jdbc.sql("""
@@ -102,7 +108,7 @@ public class RoutingQueues {
                              where o.status = 'PENDING' and o.deadline_at <= :now and r.departement_code = :dep),
                           (select count(*) from referral where departement_code = :dep and status = 'CARE_ARRANGED'
                              and first_day between :monday and :sunday)""")
-                .param("dep", officer.getDepartementCode())
+                .param("dep", departementCode)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("monday", Date.valueOf(monday))
                 .param("sunday", Date.valueOf(monday.plusDays(6)))
