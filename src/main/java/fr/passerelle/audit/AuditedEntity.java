@@ -18,5 +18,7 @@ public enum AuditedEntity {
     /** A childminder of the registry ({@code ChildminderRegistry}, {@code ChildminderImport}). */
     CHILDMINDER,
     /** An AVIP label granted to a childminder ({@code ChildminderRegistry}). */
-    AVIP_LABEL
+    AVIP_LABEL,
+    /** An offer answered (or tried) through the answer link of its email ({@code notification.AnswerByLink}). */
+    OFFER
 }

@@ -31,6 +31,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean passwordChangeRequired;
     private final long sessionStamp;
 
+    /**
+     * The account as it would be signed in, for acting on its behalf without a session: an answer link of an offer
+     * email, which only its recipient was given. The account must be read with its organisation.
+     */
+    public static CurrentUser of(UserAccount account) {
+        return new CurrentUser(account);
+    }
+
     CurrentUser(UserAccount account) {
         Organisation organisation = account.getOrganisation();
         this.userId = account.getId();

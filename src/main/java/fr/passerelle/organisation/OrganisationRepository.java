@@ -34,4 +34,13 @@ public interface OrganisationRepository extends JpaRepository<Organisation, Long
 
     @Query("select o.id from Organisation o where o.active and lower(o.name) = :name order by o.id")
     List<Long> findActiveIdsByName(String name, Pageable page);
+
+    /** The active organisations of a kind in a département (the Caf of a referral's territory). */
+    @Query("select o from Organisation o where o.kind = :kind and o.departementCode = :departementCode and o.active"
+            + " order by o.id")
+    List<Organisation> findActiveByKindAndDepartement(OrganisationKind kind, String departementCode);
+
+    /** The départements where an active organisation of that kind works (where a Caf uses Passerelle). */
+    @Query("select distinct o.departementCode from Organisation o where o.kind = :kind and o.active")
+    List<String> findActiveDepartements(OrganisationKind kind);
 }

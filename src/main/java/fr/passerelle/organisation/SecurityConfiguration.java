@@ -24,7 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import java.util.Map;
 
 /**
- * Everything is behind the login form except the login page, static assets and the health probes.
+ * Everything is behind the login form except the login page, static assets, the health probes and the answer links
+ * of offer emails (whose token stands for the recipient).
  * Pages of each role are reserved to it; finer rules (organisation scoping) live in each feature's service.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +47,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/favicon.svg")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // An offer email's answer link: the unguessable token stands for its recipient (AnswerByLink).
+                        .requestMatchers("/answer/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/advisor/**").hasRole(Role.ADVISOR.name())
                         .requestMatchers("/officer/**").hasRole(Role.CAF_OFFICER.name())

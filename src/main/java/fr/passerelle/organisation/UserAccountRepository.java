@@ -1,5 +1,6 @@
 package fr.passerelle.organisation;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -29,4 +30,14 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long>,
     int endSessionsOfOrganisation(long organisationId);
 
     boolean existsByRoleAndEnabledTrue(Role role);
+
+    /** The enabled accounts of one role in an organisation (a provider's people, told of its offers). */
+    @Query("select u from UserAccount u where u.organisation.id = :organisationId and u.role = :role and u.enabled"
+            + " order by u.id")
+    List<UserAccount> findEnabledByOrganisationAndRole(long organisationId, Role role);
+
+    /** The enabled accounts of one role in the active organisations of a kind in a département (a Caf's officers). */
+    @Query("select u from UserAccount u join u.organisation o where o.departementCode = :departementCode"
+            + " and o.kind = :kind and o.active and u.role = :role and u.enabled order by u.id")
+    List<UserAccount> findEnabledInDepartement(String departementCode, OrganisationKind kind, Role role);
 }

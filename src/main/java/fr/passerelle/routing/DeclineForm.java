@@ -32,7 +32,7 @@ public class DeclineForm {
     }
 
     /** The comment without surrounding blanks; null when nothing was typed. */
-    String trimmedComment() {
+    public String trimmedComment() {
         return comment == null || comment.isBlank() ? null : comment.strip();
     }
 }

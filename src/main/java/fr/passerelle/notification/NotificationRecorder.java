@@ -1,0 +1,106 @@
+package fr.passerelle.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.function.Function;
+
+import fr.passerelle.organisation.Organisation;
+import fr.passerelle.organisation.UserAccount;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes notifications into the outbox and the bell, in the transaction of the change that causes them (propagation
+ * MANDATORY: there is always one). Nothing is sent here: the {@link OutboundEmailSender} sends after the commit, so a
+ * rolled-back change sends nothing and a committed one is never lost.
+ */
+@Component
+class NotificationRecorder {
+
+    private final JdbcClient jdbc;
+    private final MailRenderer renderer;
+    private final Clock clock;
+
+    NotificationRecorder(JdbcClient jdbc, MailRenderer renderer, Clock clock) {
+        this.jdbc = jdbc;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /**
+     * A line under the recipient's bell.
+     *
+     * @param link the page it opens, a path of the application
+     * @param arguments the arguments of the kind's message ({@link NotificationKind#messageCode()})
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void inApp(UserAccount recipient, NotificationKind kind, String link, Object... arguments) {
+        String[] words = new String[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            words[i] = String.valueOf(arguments[i]);
+        }
+        jdbc.sql("""
+                        insert into notification (recipient_id, kind, arguments, link, created_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(recipient.getId(), kind.name(), words, link, now().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * An email to a person, written in their language; none when they have no address.
+     *
+     * @param mail writes the email in a language
+     * @return whether one was recorded
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean email(UserAccount recipient, NotificationKind kind, Function<Locale, Mail> mail) {
+        if (recipient.getEmail() == null) {
+            return false;
+        }
+        Locale locale = localeOf(recipient);
+        insert(kind, recipient.getId(), null, recipient.getEmail(), locale, mail.apply(locale));
+        return true;
+    }
+
+    /**
+     * An email to an organisation's shared address, in French (the language of the scheme); none without one.
+     *
+     * @return whether one was recorded
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean email(Organisation recipient, NotificationKind kind, Function<Locale, Mail> mail) {
+        if (recipient.getContactEmail() == null) {
+            return false;
+        }
+        insert(kind, null, recipient.getId(), recipient.getContactEmail(), Locale.FRENCH, mail.apply(Locale.FRENCH));
+        return true;
+    }
+
+    static Locale localeOf(UserAccount recipient) {
+        return "en".equals(recipient.getLocale()) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    private void insert(NotificationKind kind, Long userId, Long organisationId, String to, Locale locale,
+            Mail mail) {
+        MailRenderer.Rendered rendered = renderer.render(mail, locale);
+        Instant now = now();
+        jdbc.sql("""
+                        insert into outbound_email (kind, recipient_user_id, recipient_organisation_id, to_address,
+                                                    locale, subject, text_body, html_body, next_attempt_at,
+                                                    created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind.name(), userId, organisationId, to, locale.getLanguage(), rendered.subject(),
+                        rendered.text(), rendered.html(), now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
