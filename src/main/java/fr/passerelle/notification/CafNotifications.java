@@ -57,16 +57,14 @@ class CafNotifications {
         String page = "/officer/referrals/" + offer.referralId() + "/routing";
         List<UserAccount> officers = users.findEnabledInDepartement(offer.departementCode(), OrganisationKind.CAF,
                 Role.CAF_OFFICER);
-        for (UserAccount officer : officers) {
-            recorder.inApp(officer, kind, page, offer.referralId(), offer.providerName());
-        }
+        recorder.inApp(officers, kind, page, offer.referralId(), offer.providerName());
         boolean told = false;
         for (Organisation caf : organisations.findActiveByKindAndDepartement(OrganisationKind.CAF,
                 offer.departementCode())) {
             told |= recorder.email(caf, kind, locale -> mail(offer, kind, locale, page));
         }
         if (!told) {
-            officers.forEach(officer -> recorder.email(officer, kind, locale -> mail(offer, kind, locale, page)));
+            recorder.email(officers, kind, locale -> mail(offer, kind, locale, page));
         }
     }
 

@@ -90,17 +90,11 @@ class DailyDigest {
                 continue;
             }
             List<UserAccount> officers = users.findEnabledInDepartement(departement, OrganisationKind.CAF,
-                    Role.CAF_OFFICER);
-            for (UserAccount officer : officers) {
-                if (!officer.isDigestEnabled()) {
-                    continue;
-                }
-                recorder.inApp(officer, NotificationKind.DAILY_DIGEST, "/officer",
-                        wording.in(Locale.FRENCH).date(day), counts.toReview(), counts.toRoute(), counts.overdue());
-                recorder.email(officer, NotificationKind.DAILY_DIGEST, locale -> mail(day, departement, counts,
-                        locale));
-                told++;
-            }
+                    Role.CAF_OFFICER).stream().filter(UserAccount::isDigestEnabled).toList();
+            recorder.inApp(officers, NotificationKind.DAILY_DIGEST, "/officer", wording.in(Locale.FRENCH).date(day),
+                    counts.toReview(), counts.toRoute(), counts.overdue());
+            recorder.email(officers, NotificationKind.DAILY_DIGEST, locale -> mail(day, departement, counts, locale));
+            told += officers.size();
         }
         log.info("Daily digest of {} composed for {} officer(s)", day, told);
         return told;

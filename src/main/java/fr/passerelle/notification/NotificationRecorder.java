@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import fr.passerelle.organisation.Organisation;
@@ -52,6 +55,44 @@ class NotificationRecorder {
                 .update();
     }
 
+    /** The same line under the bell of each recipient, in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void inApp(Collection<UserAccount> recipients, NotificationKind kind, String link, Object... arguments) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String[] words = new String[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            words[i] = String.valueOf(arguments[i]);
+        }
+        Long[] ids = recipients.stream().map(UserAccount::getId).toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into notification (recipient_id, kind, arguments, link, created_at)
+                        select recipient.id, ?, ?, ?, ? from unnest(?) as recipient (id)""")
+                .params(kind.name(), words, link, now().atOffset(ZoneOffset.UTC), ids)
+                .update();
+    }
+
+    /**
+     * The same email to each recipient that has an address, written once per language.
+     *
+     * @return how many were recorded
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int email(Collection<UserAccount> recipients, NotificationKind kind, Function<Locale, Mail> mail) {
+        Map<Locale, MailRenderer.Rendered> rendered = new HashMap<>();
+        int recorded = 0;
+        for (UserAccount recipient : recipients) {
+            if (recipient.getEmail() != null) {
+                Locale locale = localeOf(recipient);
+                insert(kind, recipient.getId(), null, recipient.getEmail(), locale,
+                        rendered.computeIfAbsent(locale, language -> renderer.render(mail.apply(language), language)));
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
     /**
      * An email to a person, written in their language; none when they have no address.
      *
@@ -64,7 +105,7 @@ class NotificationRecorder {
             return false;
         }
         Locale locale = localeOf(recipient);
-        insert(kind, recipient.getId(), null, recipient.getEmail(), locale, mail.apply(locale));
+        insert(kind, recipient.getId(), null, recipient.getEmail(), locale, renderer.render(mail.apply(locale), locale));
         return true;
     }
 
@@ -78,7 +119,8 @@ class NotificationRecorder {
         if (recipient.getContactEmail() == null) {
             return false;
         }
-        insert(kind, null, recipient.getId(), recipient.getContactEmail(), Locale.FRENCH, mail.apply(Locale.FRENCH));
+        insert(kind, null, recipient.getId(), recipient.getContactEmail(), Locale.FRENCH,
+                renderer.render(mail.apply(Locale.FRENCH), Locale.FRENCH));
         return true;
     }
 
@@ -87,8 +129,7 @@ class NotificationRecorder {
     }
 
     private void insert(NotificationKind kind, Long userId, Long organisationId, String to, Locale locale,
-            Mail mail) {
-        MailRenderer.Rendered rendered = renderer.render(mail, locale);
+            MailRenderer.Rendered rendered) {
         Instant now = now();
         jdbc.sql("""
                         insert into outbound_email (kind, recipient_user_id, recipient_organisation_id, to_address,

@@ -140,7 +140,7 @@ class EligibilityDecisionTest {
 
         // The same application restarted with AVIP crèches' limit: children under 3.
         EligibilityReviewService withLowerLimit = new EligibilityReviewService(referralRepository, users, checklist,
-                new EligibilityProperties(3, EnumSet.allOf(Purpose.class)), decisions, clock);
+                new EligibilityProperties(3, EnumSet.allOf(Purpose.class)), decisions, event -> { }, clock);
 
         assertThat(withLowerLimit.parameters(officer).childAgeLimitYears()).isEqualTo(3);
         assertThat(withLowerLimit.checklist(officer, reviews.get(officer, referral.getId())).get(0).outcome())

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * SQL for services and crèches. A plain helper rather than a test bean, so that routing tests share the one
  * application context of every {@code @IntegrationTest}.
  */
-final class RoutingFixtures {
+public final class RoutingFixtures {
 
     static final String EVRY = ReferralFixtures.EVRY;
 
@@ -36,7 +36,7 @@ final class RoutingFixtures {
     final OrganisationRepository organisations;
     final CurrentUser admin;
 
-    RoutingFixtures(TestAccounts accounts, ReferralFixtures referrals, ChildminderRegistry registry, JdbcClient jdbc,
+    public RoutingFixtures(TestAccounts accounts, ReferralFixtures referrals, ChildminderRegistry registry, JdbcClient jdbc,
             Clock clock, OrganisationRepository organisations) {
         this.organisations = organisations;
         this.accounts = accounts;
@@ -47,25 +47,25 @@ final class RoutingFixtures {
         this.admin = accounts.signedIn(accounts.create(Role.ADMIN));
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
     /** An Essonne family's occasional care next week, found eligible by {@code officer}. */
-    Referral eligible(Account advisor, Account officer) {
+    public Referral eligible(Account advisor, Account officer) {
         return referrals.declareEligible(officer, referrals.submitted(advisor));
     }
 
-    Referral eligible(Account advisor, Account officer, ReferralFixtures.Family family) {
+    public Referral eligible(Account advisor, Account officer, ReferralFixtures.Family family) {
         return referrals.declareEligible(officer, referrals.file(advisor, family, true));
     }
 
-    Referral emergency(Account advisor, Account officer) {
+    public Referral emergency(Account advisor, Account officer) {
         return eligible(advisor, officer, referrals.family().need(CareNeed.EMERGENCY_HOME_CARE));
     }
 
     /** A labelled childminder of Évry with that many AVIP places, label and agreement valid for years. */
-    Childminder childminder(int avipPlaces) {
+    public Childminder childminder(int avipPlaces) {
         return childminderIn(EVRY, avipPlaces);
     }
 
@@ -79,12 +79,12 @@ final class RoutingFixtures {
     }
 
     /** A user answering offers for that provider's organisation. */
-    Account userOf(long organisationId) {
+    public Account userOf(long organisationId) {
         return accounts.create(Role.PROVIDER, organisations.findById(organisationId).orElseThrow());
     }
 
     /** An active home-care service of Évry covering Évry, approved for children under 3. */
-    ProviderRef homeCareService() {
+    public ProviderRef homeCareService() {
         Organisation organisation = accounts.organisation(OrganisationKind.HOME_CARE_SERVICE);
         long id = jdbc.sql("""
                         insert into home_care_service (organisation_id, under_three_approved) values (?, true)
@@ -96,7 +96,7 @@ final class RoutingFixtures {
     }
 
     /** An AVIP crèche of Évry with that many emergency places, for children of 0 to 6. */
-    ProviderRef creche(int emergencyPlaces) {
+    public ProviderRef creche(int emergencyPlaces) {
         return crecheIn("91", EVRY, emergencyPlaces);
     }
 
@@ -111,7 +111,7 @@ final class RoutingFixtures {
         return new ProviderRef(ProviderKind.CRECHE, id);
     }
 
-    long organisationOf(ProviderRef provider) {
+    public long organisationOf(ProviderRef provider) {
         String table = switch (provider.kind()) {
             case HOME_CARE -> "home_care_service";
             case CHILDMINDER -> "childminder";
@@ -121,7 +121,7 @@ final class RoutingFixtures {
                 .query(Long.class).single();
     }
 
-    static ProviderRef ref(Childminder childminder) {
+    public static ProviderRef ref(Childminder childminder) {
         return new ProviderRef(ProviderKind.CHILDMINDER, childminder.getId());
     }
 }
