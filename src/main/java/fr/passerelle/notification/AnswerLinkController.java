@@ -60,6 +60,7 @@ class AnswerLinkController {
             return answered(redirect, offerId, "ACCEPTED");
         }
         catch (AnswerByLink.RefusedException ex) {
+            answers.recordRefusedAnswer(token, ex.refusal().name());
             return refused(ex.refusal(), model, response);
         }
         catch (RoutingException | ConcurrencyFailureException | IllegalReferralTransitionException ex) {
@@ -84,6 +85,7 @@ class AnswerLinkController {
             return answered(redirect, offerId, "DECLINED");
         }
         catch (AnswerByLink.RefusedException ex) {
+            answers.recordRefusedAnswer(token, ex.refusal().name());
             return refused(ex.refusal(), model, response);
         }
         catch (RoutingException | ConcurrencyFailureException | IllegalReferralTransitionException ex) {
