@@ -117,6 +117,7 @@ class DemoData implements ApplicationRunner {
         }
         created = 0;
         Organisation caf = organisation(OrganisationKind.CAF, "Caf de l'Essonne", "91228");
+        contactEmail(caf, "action-sociale@caf91.demo.passerelle.test");
         user("agent.caf", "Camille Agent", Role.CAF_OFFICER, caf);
         user("admin.caf", "Alex Administrateur", Role.ADMIN, caf);
 
@@ -129,12 +130,14 @@ class DemoData implements ApplicationRunner {
 
         Organisation southService = organisation(OrganisationKind.HOME_CARE_SERVICE,
                 "Essonne Services à Domicile", "91174");
+        contactEmail(southService, "accueil@essonne-services.demo.passerelle.test");
         user("sad.essonne", "Inès Responsable", Role.PROVIDER, southService);
         homeCareService(southService, true, "0160000001",
                 Set.of("91228", "91174", "91521", "91286", "91086", "91340", "91386"));
 
         Organisation northService = organisation(OrganisationKind.HOME_CARE_SERVICE,
                 "Nord Essonne Aide à Domicile", "91377");
+        contactEmail(northService, "accueil@nord-essonne-aide.demo.passerelle.test");
         user("sad.nord", "Hugo Responsable", Role.PROVIDER, northService);
         homeCareService(northService, false, "0160000002",
                 Set.of("91377", "91477", "91692", "91345", "91471", "91589", "91027", "91326", "91687"));
@@ -157,10 +160,26 @@ class DemoData implements ApplicationRunner {
         });
     }
 
+    /** Set when missing, so that a database made before addresses were asked gets them at the next start. */
+    private static void contactEmail(Organisation organisation, String address) {
+        if (organisation.getContactEmail() == null) {
+            organisation.changeContactEmail(address);
+        }
+    }
+
+    /** Every demo account has an address, {@code <username>@demo.passerelle.test}, added when missing. */
     private void user(String username, String displayName, Role role, Organisation organisation) {
-        if (!users.existsByUsername(username)) {
-            users.save(new UserAccount(username, passwordHash(), displayName, role, organisation));
+        UserAccount user = users.findWithOrganisationByUsername(username).orElse(null);
+        if (user == null) {
+            user = users.save(new UserAccount(username, passwordHash(), displayName, role, organisation));
             created++;
+        }
+        demoEmail(user);
+    }
+
+    private static void demoEmail(UserAccount user) {
+        if (user.getEmail() == null) {
+            user.changeEmail(user.getUsername() + "@demo.passerelle.test");
         }
     }
 
@@ -176,6 +195,7 @@ class DemoData implements ApplicationRunner {
     private void childminder(DemoChildminder demo) {
         String agreementNumber = "DEMO-91-" + demo.username().substring(3).toUpperCase();
         if (childminders.findByAgreementNumber(agreementNumber).isPresent()) {
+            users.findWithOrganisationByUsername(demo.username()).ifPresent(DemoData::demoEmail);
             return;
         }
         LocalDate today = LocalDate.now(clock);

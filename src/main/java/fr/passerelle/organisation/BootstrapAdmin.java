@@ -46,6 +46,7 @@ class BootstrapAdmin implements ApplicationRunner {
                         ORGANISATION_NAME, properties.departementCode(), null)));
         UserAccount admin = new UserAccount(properties.username(), passwordEncoder.encode(properties.password()),
                 "Administrateur", Role.ADMIN, administration);
+        admin.changeEmail(properties.email().isEmpty() ? null : properties.email());
         admin.requirePasswordChange();
         users.save(admin);
         log.info("Created the first administrator account from PASSERELLE_BOOTSTRAP_ADMIN_*");

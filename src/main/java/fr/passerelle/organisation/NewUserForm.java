@@ -1,5 +1,6 @@
 package fr.passerelle.organisation;
 
+import fr.passerelle.system.ValidEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +16,11 @@ public class NewUserForm {
     @NotBlank
     @Size(max = 200)
     private String displayName;
+
+    /** Where the person's notifications go: required for every new account. */
+    @NotBlank
+    @ValidEmail
+    private String email;
 
     @NotNull
     private Role role;
@@ -42,6 +48,14 @@ public class NewUserForm {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public Role getRole() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import fr.passerelle.audit.AuditTrail;
 import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
+import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.Pages;
 import fr.passerelle.system.RejectedChangeException;
@@ -76,6 +77,7 @@ public class OrganisationAdministration {
         form.setDepartementCode(organisation.getDepartementCode());
         form.setCommuneQuery(organisation.getCommuneCode() == null ? null
                 : communes.findByInseeCode(organisation.getCommuneCode()).map(Commune::label).orElse(null));
+        form.setContactEmail(organisation.getContactEmail());
         form.setVersion(organisation.getVersion());
         return form;
     }
@@ -87,13 +89,16 @@ public class OrganisationAdministration {
         }
         checkNameFree(form.getKind(), form.getName(), null);
         String communeCode = communeCode(form);
-        Organisation organisation = organisations.saveAndFlush(
-                new Organisation(form.getKind(), form.getName(), form.getDepartementCode(), communeCode));
+        Organisation organisation = new Organisation(form.getKind(), form.getName(), form.getDepartementCode(),
+                communeCode);
+        organisation.changeContactEmail(EmailAddresses.normalise(form.getContactEmail()));
+        organisations.saveAndFlush(organisation);
         audit.record(admin.getUserId(), ENTITY, organisation.getId(), "CREATED", Changes.of()
                 .created("kind", organisation.getKind())
                 .created("name", organisation.getName())
                 .created("departement", organisation.getDepartementCode())
                 .created("commune", communeCode)
+                .created("contactEmail", organisation.getContactEmail())
                 .created("active", true));
         return organisation;
     }
@@ -103,10 +108,13 @@ public class OrganisationAdministration {
         Organisation organisation = current(id, version);
         checkNameFree(organisation.getKind(), form.getName(), id);
         String communeCode = communeCode(form);
+        String contactEmail = EmailAddresses.normalise(form.getContactEmail());
         Changes changes = Changes.of()
                 .field("name", organisation.getName(), form.getName().strip())
                 .field("departement", organisation.getDepartementCode(), form.getDepartementCode())
-                .field("commune", organisation.getCommuneCode(), communeCode);
+                .field("commune", organisation.getCommuneCode(), communeCode)
+                .field("contactEmail", organisation.getContactEmail(), contactEmail);
+        organisation.changeContactEmail(contactEmail);
         if (organisation.update(form.getName(), form.getDepartementCode(), communeCode)) {
             users.endSessionsOfOrganisation(id);
         }

@@ -1,5 +1,6 @@
 package fr.passerelle.organisation;
 
+import fr.passerelle.system.ValidEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,6 +22,10 @@ public class OrganisationForm {
     /** The commune of its address, as typed or picked; optional. */
     @Size(max = 100)
     private String communeQuery;
+
+    /** Its shared mailbox (a Caf's social-action desk); optional. */
+    @ValidEmail
+    private String contactEmail;
 
     private Long version;
 
@@ -54,6 +59,14 @@ public class OrganisationForm {
 
     public void setCommuneQuery(String communeQuery) {
         this.communeQuery = communeQuery;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
     }
 
     public Long getVersion() {

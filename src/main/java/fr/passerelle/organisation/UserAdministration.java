@@ -7,6 +7,7 @@ import java.util.Locale;
 import fr.passerelle.audit.AuditTrail;
 import fr.passerelle.audit.AuditedEntity;
 import fr.passerelle.audit.Changes;
+import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.Pages;
 import fr.passerelle.system.RejectedChangeException;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What administrators do with accounts: create, rename, move to another role or organisation, disable, enable, reset
- * a password. Every change is checked against the account's version, refused with a named message when a rule forbids
+ * What administrators do with accounts: create, rename, change the email address, move to another role or
+ * organisation, disable, enable, reset a password. Every change is checked against the account's version, refused with a named message when a rule forbids
  * it, and recorded in the audit trail in the same transaction.
  */
 @Service
@@ -55,7 +56,7 @@ public class UserAdministration {
 
     /**
      * One page of accounts with their organisations (one statement for the rows, one for the count), by username.
-     * {@code search} matches a part of the name or the username.
+     * {@code search} matches a part of the name, the username, the email address or the organisation's name.
      */
     @Transactional(readOnly = true)
     public Page<UserAccount> list(UserFilter filter, String search) {
@@ -77,6 +78,7 @@ public class UserAdministration {
                 String pattern = "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
                 where.add(cb.or(cb.like(cb.lower(root.get("displayName")), pattern, '\\'),
                         cb.like(root.get("username"), pattern, '\\'),
+                        cb.like(cb.lower(root.get("email")), pattern, '\\'),
                         cb.like(cb.lower(root.get("organisation").get("name")), pattern, '\\')));
             }
             return cb.and(where.toArray(Predicate[]::new));
@@ -106,11 +108,13 @@ public class UserAdministration {
                 : form.getTemporaryPassword();
         UserAccount user = new UserAccount(username, passwordEncoder.encode(password), form.getDisplayName(),
                 form.getRole(), organisation);
+        user.changeEmail(EmailAddresses.normalise(form.getEmail()));
         user.requirePasswordChange();
         users.saveAndFlush(user);
         audit.record(admin.getUserId(), ENTITY, user.getId(), "CREATED", Changes.of()
                 .created("username", user.getUsername())
                 .created("displayName", user.getDisplayName())
+                .created("email", user.getEmail())
                 .created("role", user.getRole())
                 .created("organisation", describe(organisation))
                 .created("enabled", true)
@@ -120,12 +124,17 @@ public class UserAdministration {
 
     /**
      * @throws StaleDataException when the account changed since {@code version} was read
-     * @throws RejectedChangeException when the organisation does not allow the role, or the change would leave no
-     *         enabled administrator
+     * @throws RejectedChangeException when the email address is removed (an account made before addresses were asked
+     *         may stay without one until it is given), the organisation does not allow the role, or the change would
+     *         leave no enabled administrator
      */
     @Transactional
     public void update(CurrentUser admin, long id, long version, UserForm form) {
         UserAccount user = current(id, version);
+        String email = EmailAddresses.normalise(form.getEmail());
+        if (email == null && user.getEmail() != null) {
+            throw new RejectedChangeException("admin.user.email.required", "email");
+        }
         Organisation organisation = user.getOrganisation().getId().equals(form.getOrganisationId())
                 ? user.getOrganisation() : activeOrganisation(form.getOrganisationId());
         checkRoleAllowed(form.getRole(), organisation);
@@ -137,9 +146,11 @@ public class UserAdministration {
         }
         Changes changes = Changes.of()
                 .field("displayName", user.getDisplayName(), form.getDisplayName().strip())
+                .field("email", user.getEmail(), email)
                 .field("role", user.getRole(), form.getRole())
                 .field("organisation", describe(user.getOrganisation()), describe(organisation));
         user.rename(form.getDisplayName());
+        user.changeEmail(email);
         user.assign(form.getRole(), organisation);
         users.flush();
         audit.record(admin.getUserId(), ENTITY, id, "UPDATED", changes);

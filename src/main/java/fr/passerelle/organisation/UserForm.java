@@ -1,15 +1,23 @@
 package fr.passerelle.organisation;
 
+import fr.passerelle.system.ValidEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** An existing account's name, role and organisation, as an administrator edits them. */
+/** An existing account's name, email, role and organisation, as an administrator edits them. */
 public class UserForm {
 
     @NotBlank
     @Size(max = 200)
     private String displayName;
+
+    /**
+     * Required, except for an account made before addresses were asked that still has none: it can be edited
+     * without one until an address is given ({@link UserAdministration#update}).
+     */
+    @ValidEmail
+    private String email;
 
     @NotNull
     private Role role;
@@ -25,6 +33,7 @@ public class UserForm {
     static UserForm of(UserAccount user, OrganisationPicker picker) {
         UserForm form = new UserForm();
         form.displayName = user.getDisplayName();
+        form.email = user.getEmail();
         form.role = user.getRole();
         form.organisationId = user.getOrganisation().getId();
         form.organisationLabel = picker.label(user.getOrganisation());
@@ -38,6 +47,14 @@ public class UserForm {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public Role getRole() {

@@ -3,7 +3,7 @@ package fr.passerelle.provider;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import jakarta.validation.constraints.Email;
+import fr.passerelle.system.ValidEmail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -71,7 +71,7 @@ public class ChildminderForm {
     @Size(max = 20)
     private String phone;
 
-    @Email
+    @ValidEmail
     @Size(max = 200)
     private String email;
 

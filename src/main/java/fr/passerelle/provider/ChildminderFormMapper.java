@@ -3,6 +3,7 @@ package fr.passerelle.provider;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.territory.CommuneDirectory;
 import fr.passerelle.territory.CommuneResolution;
 
@@ -58,6 +59,6 @@ class ChildminderFormMapper {
         return new ChildminderDetails(form.getFirstName(), form.getLastName(),
                 ChildminderForm.normaliseAgreementNumber(form.getAgreementNumber()), end, form.getChildrenAllowed(),
                 form.getAvipPlaces(), communeCode, form.getMinAgeMonths(), form.getMaxAgeMonths(), form.getPhone(),
-                form.getEmail(), form.getAvailabilityNotes());
+                EmailAddresses.normalise(form.getEmail()), form.getAvailabilityNotes());
     }
 }

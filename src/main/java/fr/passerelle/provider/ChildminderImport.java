@@ -24,6 +24,7 @@ import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.provider.ChildminderCsv.CsvError;
 import fr.passerelle.provider.ChildminderCsv.CsvRow;
+import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
 
@@ -42,7 +43,6 @@ public class ChildminderImport {
 
     private static final Pattern AGREEMENT_NUMBER = Pattern.compile(ChildminderForm.AGREEMENT_NUMBER);
     private static final Pattern PHONE = Pattern.compile(ChildminderForm.PHONE);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -307,15 +307,15 @@ public class ChildminderImport {
         if (!phone.isEmpty() && phone.length() <= CsvColumn.PHONE.maxLength() && !PHONE.matcher(phone).matches()) {
             errors.add(CsvError.of(line, "csv.error.format", CsvColumn.PHONE.header(), phone));
         }
-        String email = row.get(CsvColumn.EMAIL);
-        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-            errors.add(CsvError.of(line, "csv.error.format", CsvColumn.EMAIL.header(), email));
+        String email = EmailAddresses.normalise(row.get(CsvColumn.EMAIL));
+        if (email != null && !EmailAddresses.isValid(email)) {
+            errors.add(CsvError.of(line, "csv.error.email", CsvColumn.EMAIL.header(), row.get(CsvColumn.EMAIL)));
         }
         if (errors.size() > before) {
             return null;
         }
         return new ChildminderDetails(row.get(CsvColumn.FIRST_NAME), row.get(CsvColumn.LAST_NAME), number, end,
-                children, places, code, minAge, maxAge, emptyToNull(phone), emptyToNull(email),
+                children, places, code, minAge, maxAge, emptyToNull(phone), email,
                 emptyToNull(row.get(CsvColumn.AVAILABILITY_NOTES)));
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.passerelle.system.ValidEmail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,7 +53,7 @@ public class ReferralForm {
     @NotBlank(groups = Complete.class)
     private String phone;
 
-    @Email
+    @ValidEmail
     @Size(max = 200)
     private String email;
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
 import fr.passerelle.territory.CommuneResolution;
@@ -52,7 +53,7 @@ class ReferralFormMapper {
                 ? form.getFirstDay() : form.getLastDay();
         return new ReferralDetails(trim(form.getParentLastName()), trim(form.getParentFirstName()),
                 emptyToNull(form.getFranceTravailId()), form.isJobSeekerAttested(), emptyToNull(form.getCafNumber()),
-                phone, emptyToNull(trim(form.getEmail())),
+                phone, EmailAddresses.normalise(form.getEmail()),
                 home == null ? null : home.inseeCode(), home == null ? null : home.departementCode(),
                 form.getSingleParent(), form.getRsaRecipient(), form.getQpvResident(), children,
                 form.getPurpose(), form.getPurposeDate(), emptyToNull(trim(form.getPurposeOrganisation())),

@@ -164,6 +164,24 @@ class DemoDataTest {
     }
 
     @Test
+    void everyDemoAccountHasAnAddressAndTheCafAndServicesTheirDesks() {
+        jdbc.sql("update user_account set email = null where username = 'agent.caf'").update();
+
+        demoData.run(new DefaultApplicationArguments());
+
+        assertThat(jdbc.sql("select email from user_account where username = 'agent.caf'").query(String.class)
+                .single()).isEqualTo("agent.caf@demo.passerelle.test");
+        assertThat(jdbc.sql("select count(*) from user_account where email like '%@demo.passerelle.test'")
+                .query(Long.class).single()).isEqualTo(28);
+        assertThat(jdbc.sql("""
+                select name || ' ' || contact_email from organisation
+                where contact_email like '%.demo.passerelle.test' order by name""").query(String.class).list())
+                .containsExactly("Caf de l'Essonne action-sociale@caf91.demo.passerelle.test",
+                        "Essonne Services à Domicile accueil@essonne-services.demo.passerelle.test",
+                        "Nord Essonne Aide à Domicile accueil@nord-essonne-aide.demo.passerelle.test");
+    }
+
+    @Test
     void theTerritoryHasTheDescribedProviders() {
         assertThat(jdbc.sql("select count(*) from childminder where agreement_number like 'DEMO-91-%'")
                 .query(Long.class).single()).isEqualTo(20);

@@ -57,6 +57,7 @@ class AdministrationBrowserTest {
 
         browser.type("username", username);
         browser.type("displayName", "Nora Conseillère");
+        browser.type("email", username + "@example.org");
         new Select(driver().findElement(By.id("role"))).selectByValue("ADVISOR");
         // Organisations are picked by name: the exact name of one active organisation is enough without a script.
         browser.type("organisationLabel", agency.getName());

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,53 @@ class OrganisationAdministrationTest {
                 .andExpect(flash().attribute("flash", "admin.organisation.flash.reactivated"));
 
         mvc.perform(get("/advisor").session(advisorSession)).andExpect(redirectedUrl("/login?expired"));
+    }
+
+    @Test
+    void aContactAddressIsSavedAndAuditedAndABadOneIsRefusedNextToTheFieldWithNothingSaved() throws Exception {
+        mvc.perform(post("/admin/organisations/new").session(session).with(csrf())
+                        .param("kind", "CAF").param("name", name).param("departementCode", "91")
+                        .param("contactEmail", "action-sociale@caf91"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("organisationForm", "contactEmail", "ValidEmail"))
+                .andExpect(content().string(Matchers.containsString(
+                        "Cette adresse e-mail n’est pas valide : elle s’écrit nom@domaine.fr, sans espace.")))
+                .andExpect(content().string(Matchers.containsString(
+                        "aria-describedby=\"contactEmail-hint contactEmail-error\"")));
+        assertThat(organisations.findByKindAndName(OrganisationKind.CAF, name)).isEmpty();
+
+        mvc.perform(post("/admin/organisations/new").session(session).with(csrf())
+                        .param("kind", "CAF").param("name", name).param("departementCode", "91")
+                        .param("contactEmail", " action-sociale@caf91.fr "))
+                .andExpect(redirectedUrlPattern("/admin/organisations/*"));
+        Organisation caf = organisations.findByKindAndName(OrganisationKind.CAF, name).orElseThrow();
+        assertThat(caf.getContactEmail()).isEqualTo("action-sociale@caf91.fr");
+        mvc.perform(get("/admin/organisations/" + caf.getId()).session(session))
+                .andExpect(content().string(Matchers.containsString("value=\"action-sociale@caf91.fr\"")))
+                .andExpect(content().string(Matchers.containsString("Adresse e-mail de contact (boîte partagée)")));
+
+        mvc.perform(post("/admin/organisations/" + caf.getId()).session(session).with(csrf())
+                        .param("name", name).param("departementCode", "91")
+                        .param("contactEmail", "accueil;direction@caf91.fr").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("organisationForm", "contactEmail", "ValidEmail"));
+        assertThat(organisations.findById(caf.getId()).orElseThrow().getContactEmail())
+                .isEqualTo("action-sociale@caf91.fr");
+
+        mvc.perform(post("/admin/organisations/" + caf.getId()).session(session).with(csrf())
+                        .param("name", name).param("departementCode", "91")
+                        .param("contactEmail", "prestations@caf91.fr").param("version", "0"))
+                .andExpect(flash().attribute("flash", "admin.organisation.flash.updated"));
+        assertThat(organisations.findById(caf.getId()).orElseThrow().getContactEmail())
+                .isEqualTo("prestations@caf91.fr");
+        List<String> audit = jdbc.sql("select action || ' ' || changes::text from audit_entry"
+                + " where entity_type = 'ORGANISATION' and entity_id = ? order by id").param(caf.getId())
+                .query(String.class).list();
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(0)).startsWith("CREATED").contains("contactEmail", "action-sociale@caf91.fr");
+        assertThat(audit.get(1)).startsWith("UPDATED")
+                .contains("contactEmail", "action-sociale@caf91.fr", "prestations@caf91.fr")
+                .doesNotContain("\"name\"");
     }
 
     private MockHttpSession session(Account account) throws Exception {

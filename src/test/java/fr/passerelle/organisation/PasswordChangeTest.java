@@ -115,7 +115,8 @@ class PasswordChangeTest {
         jdbc.sql("update user_account set enabled = false where role = 'ADMIN'").update();
         String username = "first-admin-" + System.nanoTime();
         BootstrapAdmin bootstrap = new BootstrapAdmin(
-                new BootstrapAdminProperties(username, "temporary-password", "91"), organisations, users,
+                new BootstrapAdminProperties(username, "temporary-password", "91", " first.admin@example.org "),
+                organisations, users,
                 passwordEncoder);
 
         bootstrap.run(new DefaultApplicationArguments());
@@ -124,6 +125,7 @@ class PasswordChangeTest {
         UserAccount admin = users.findWithOrganisationByUsername(username).orElseThrow();
         assertThat(admin.getRole()).isEqualTo(Role.ADMIN);
         assertThat(admin.isPasswordChangeRequired()).isTrue();
+        assertThat(admin.getEmail()).isEqualTo("first.admin@example.org");
         assertThat(admin.getOrganisation().getKind()).isEqualTo(OrganisationKind.ADMINISTRATION);
         assertThat(jdbc.sql("select count(*) from user_account where role = 'ADMIN' and enabled")
                 .query(Long.class).single()).isEqualTo(1);
@@ -133,7 +135,7 @@ class PasswordChangeTest {
     @Transactional
     void bootstrapDoesNothingWithoutAConfiguredPassword() {
         jdbc.sql("update user_account set enabled = false where role = 'ADMIN'").update();
-        new BootstrapAdmin(new BootstrapAdminProperties("nobody-" + System.nanoTime(), "", "91"), organisations,
+        new BootstrapAdmin(new BootstrapAdminProperties("nobody-" + System.nanoTime(), "", "91", ""), organisations,
                 users, passwordEncoder).run(new DefaultApplicationArguments());
 
         assertThat(users.existsByRoleAndEnabledTrue(Role.ADMIN)).isFalse();

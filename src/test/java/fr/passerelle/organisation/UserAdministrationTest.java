@@ -83,6 +83,7 @@ class UserAdministrationTest {
         String username = "picked-" + unique();
         mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
                         .param("username", username).param("displayName", "Nina Choisie").param("role", "ADVISOR")
+                        .param("email", username + "@example.org")
                         .param("organisationLabel", label))
                 .andExpect(redirectedUrlPattern("/admin/users/*"));
         assertThat(users.findWithOrganisationByUsername(username).orElseThrow().getOrganisation().getId())
@@ -104,6 +105,7 @@ class UserAdministrationTest {
         MvcResult result = mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
                         .param("username", username.toUpperCase())
                         .param("displayName", "  Nora Conseillère ")
+                        .param("email", " nora@example.org ")
                         .param("role", "ADVISOR")
                         .param("organisationId", agency.getId().toString())
                         .param("temporaryPassword", ""))
@@ -115,11 +117,13 @@ class UserAdministrationTest {
 
         UserAccount created = users.findWithOrganisationByUsername(username).orElseThrow();
         assertThat(created.getDisplayName()).isEqualTo("Nora Conseillère");
+        assertThat(created.getEmail()).isEqualTo("nora@example.org");
         assertThat(created.isPasswordChangeRequired()).isTrue();
         assertThat(passwordEncoder.matches(temporaryPassword, created.getPasswordHash())).isTrue();
         assertThat(audit(created.getId())).singleElement().satisfies(entry -> {
             assertThat(entry).startsWith("CREATED by " + admin.user().getId());
-            assertThat(entry).contains("role ∅ → ADVISOR", "passwordChangeRequired ∅ → true", agency.getName())
+            assertThat(entry).contains("role ∅ → ADVISOR", "email ∅ → nora@example.org",
+                            "passwordChangeRequired ∅ → true", agency.getName())
                     .doesNotContain(temporaryPassword);
         });
 
@@ -139,6 +143,7 @@ class UserAdministrationTest {
         mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
                         .param("username", "mismatch-" + unique())
                         .param("displayName", "Mauvais rôle")
+                        .param("email", "mauvais.role@example.org")
                         .param("role", "ADVISOR")
                         .param("organisationId", caf.getId().toString())
                         .param("temporaryPassword", "un mot de passe assez long"))
@@ -188,6 +193,7 @@ class UserAdministrationTest {
         mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
                         .param("username", existing.username())
                         .param("displayName", "Doublon")
+                        .param("email", "doublon@example.org")
                         .param("role", "ADVISOR")
                         .param("organisationId", existing.user().getOrganisation().getId().toString()))
                 .andExpect(model().attributeHasFieldErrorCode("newUserForm", "username", "admin.user.username.taken"));
@@ -246,6 +252,7 @@ class UserAdministrationTest {
 
         mvc.perform(post("/admin/users/" + advisor.user().getId()).session(adminSession).with(csrf())
                         .param("displayName", "Test ADVISOR")
+                        .param("email", advisor.user().getEmail())
                         .param("role", "CAF_OFFICER")
                         .param("organisationId", caf.getId().toString())
                         .param("version", String.valueOf(version(advisor))))
@@ -266,6 +273,7 @@ class UserAdministrationTest {
 
         mvc.perform(post("/admin/users/" + advisor.user().getId()).session(adminSession).with(csrf())
                         .param("displayName", "Nouveau nom")
+                        .param("email", advisor.user().getEmail())
                         .param("role", "ADVISOR")
                         .param("organisationId", advisor.user().getOrganisation().getId().toString())
                         .param("version", String.valueOf(version(advisor) - 1)))
@@ -297,7 +305,7 @@ class UserAdministrationTest {
         String organisationId = admin.user().getOrganisation().getId().toString();
 
         mvc.perform(post("/admin/users/" + id).session(adminSession).with(csrf())
-                        .param("displayName", "Moi").param("role", "CAF_OFFICER")
+                        .param("displayName", "Moi").param("role", "CAF_OFFICER").param("email", admin.user().getEmail())
                         .param("organisationId", organisationId).param("version", String.valueOf(version(admin))))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("userForm", "role", "admin.user.role.self"))
@@ -344,6 +352,91 @@ class UserAdministrationTest {
                 .andExpect(content().string(Matchers.containsString(name)));
         mvc.perform(get("/admin/users").param("role", "ADVISOR").session(adminSession))
                 .andExpect(model().attribute("page", Matchers.hasProperty("totalElements", Matchers.is(0L))));
+    }
+
+    @Test
+    void aNewAccountNeedsAValidEmailAddressSaidNextToTheFieldAndNothingIsSaved() throws Exception {
+        Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY);
+        String username = "no-email-" + unique();
+
+        mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
+                        .param("username", username).param("displayName", "Sans adresse").param("role", "ADVISOR")
+                        .param("organisationId", agency.getId().toString()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("newUserForm", "email", "NotBlank"))
+                .andExpect(content().string(Matchers.containsString("Indiquez l’adresse e-mail de la personne.")));
+        mvc.perform(post("/admin/users/new").session(adminSession).with(csrf())
+                        .param("username", username).param("displayName", "Adresse fausse").param("role", "ADVISOR")
+                        .param("organisationId", agency.getId().toString()).param("email", "nora@exemple"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("newUserForm", "email", "ValidEmail"))
+                .andExpect(content().string(Matchers.containsString(
+                        "Cette adresse e-mail n’est pas valide : elle s’écrit nom@domaine.fr, sans espace.")))
+                .andExpect(content().string(Matchers.containsString("aria-describedby=\"email-hint email-error\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"email-error\"")));
+        assertThat(users.existsByUsername(username)).isFalse();
+    }
+
+    @Test
+    void changingTheEmailAddressIsAuditedAndABadOneIsRefusedNextToTheField() throws Exception {
+        Account advisor = accounts.create(Role.ADVISOR);
+        String organisationId = advisor.user().getOrganisation().getId().toString();
+
+        mvc.perform(post("/admin/users/" + advisor.user().getId()).session(adminSession).with(csrf())
+                        .param("displayName", "Test ADVISOR").param("email", "karim dupont@example.org")
+                        .param("role", "ADVISOR").param("organisationId", organisationId)
+                        .param("version", String.valueOf(version(advisor))))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "email", "ValidEmail"))
+                .andExpect(content().string(Matchers.containsString("id=\"email-error\"")));
+        mvc.perform(post("/admin/users/" + advisor.user().getId()).session(adminSession).with(csrf())
+                        .param("displayName", "Test ADVISOR").param("email", "")
+                        .param("role", "ADVISOR").param("organisationId", organisationId)
+                        .param("version", String.valueOf(version(advisor))))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "email", "admin.user.email.required"));
+        assertThat(users.findById(advisor.user().getId()).orElseThrow().getEmail())
+                .isEqualTo(advisor.user().getEmail());
+        assertThat(audit(advisor.user().getId())).isEmpty();
+
+        mvc.perform(post("/admin/users/" + advisor.user().getId()).session(adminSession).with(csrf())
+                        .param("displayName", "Test ADVISOR").param("email", "karim.dupont@francetravail.fr")
+                        .param("role", "ADVISOR").param("organisationId", organisationId)
+                        .param("version", String.valueOf(version(advisor))))
+                .andExpect(flash().attribute("flash", "admin.user.flash.updated"));
+        assertThat(users.findById(advisor.user().getId()).orElseThrow().getEmail())
+                .isEqualTo("karim.dupont@francetravail.fr");
+        assertThat(audit(advisor.user().getId())).singleElement().asString()
+                .isEqualTo("UPDATED by " + admin.user().getId() + ": email " + advisor.user().getEmail()
+                        + " → karim.dupont@francetravail.fr");
+    }
+
+    @Test
+    void anAccountWithoutAnAddressIsShownAsMissingAndCanBeEditedUntilOneIsGiven() throws Exception {
+        Account old = accounts.createWithoutEmail(Role.CAF_OFFICER);
+
+        mvc.perform(post("/admin/users/search").session(adminSession).with(csrf()).param("q", old.username()));
+        mvc.perform(get("/admin/users").session(adminSession))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("E-mail manquant")));
+        mvc.perform(get("/admin/users/" + old.user().getId()).session(adminSession))
+                .andExpect(content().string(Matchers.containsString("data-testid=\"email-missing\"")));
+
+        mvc.perform(post("/admin/users/" + old.user().getId()).session(adminSession).with(csrf())
+                        .param("displayName", "Camille Ancienne").param("email", "")
+                        .param("role", "CAF_OFFICER")
+                        .param("organisationId", old.user().getOrganisation().getId().toString())
+                        .param("version", String.valueOf(version(old))))
+                .andExpect(flash().attribute("flash", "admin.user.flash.updated"));
+        UserAccount saved = users.findById(old.user().getId()).orElseThrow();
+        assertThat(saved.getDisplayName()).isEqualTo("Camille Ancienne");
+        assertThat(saved.getEmail()).isNull();
+
+        Account current = accounts.create(Role.CAF_OFFICER);
+        mvc.perform(post("/admin/users/search").session(adminSession).with(csrf()).param("q", current.username()));
+        mvc.perform(get("/admin/users").session(adminSession))
+                .andExpect(content().string(Matchers.containsString(current.user().getEmail())))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("E-mail manquant"))));
     }
 
     private long version(Account account) {

@@ -224,6 +224,36 @@ class ChildminderImportTest {
     }
 
     @Test
+    void anInvalidEmailIsAFrenchRowErrorNextToItsLineAndNothingIsImported() throws Exception {
+        String end = french(today.plusYears(1));
+        String file = ChildminderCsvTest.HEADER + "\n"
+                + line(prefix + "1", "91228", today.plusYears(1), "4", "2")
+                + prefix + "2;Martin;Sophie;91228;" + end + ";4;2;;;;sophie martin@example.org;\n"
+                + prefix + "3;Martin;Léa;91228;" + end + ";4;2;;;;lea@example;\n"
+                + prefix + "4;Martin;Inès;91228;" + end + ";4;2;;;; ines@example.org ;\n";
+
+        ChildminderImport.Preview preview = imports.check(bytes(file));
+
+        assertThat(preview.errors()).extracting(CsvError::line, CsvError::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, "csv.error.email"),
+                org.assertj.core.groups.Tuple.tuple(4, "csv.error.email"));
+        assertThatThrownBy(() -> imports.importAll(admin, bytes(file)))
+                .isInstanceOf(ChildminderImport.InvalidImportException.class);
+        assertThat(imported()).isZero();
+        mvc.perform(multipart("/admin/childminders/import").file(csv(file)).with(user(admin)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "email : adresse e-mail invalide « sophie martin@example.org » (attendu : nom@domaine.fr,"
+                                + " sans espace).")));
+
+        String good = ChildminderCsvTest.HEADER + "\n"
+                + prefix + "4;Martin;Inès;91228;" + end + ";4;2;;;; ines@example.org ;\n";
+        assertThat(imports.importAll(admin, bytes(good))).isEqualTo(1);
+        assertThat(jdbc.sql("select email from childminder where agreement_number = ?").param(prefix + "4")
+                .query(String.class).single()).isEqualTo("ines@example.org");
+    }
+
+    @Test
     void aDayThatDoesNotExistIsAnErrorNotTheLastDayOfTheMonth() {
         String file = ChildminderCsvTest.HEADER + "\n"
                 + prefix + "1;Martin;Sophie;91228;31/02/" + (today.getYear() + 2) + ";4;2;;;;;\n";

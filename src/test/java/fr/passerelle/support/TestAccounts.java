@@ -50,12 +50,22 @@ public class TestAccounts {
         return create(role, organisation(defaultKind(role)));
     }
 
+    /** An account with an email address, {@code <username>@test.passerelle.test}, as every new account has. */
     @Transactional
     public Account create(Role role, Organisation organisation) {
         String username = "test-" + role.name().toLowerCase() + "-" + unique();
-        UserAccount user = users.save(new UserAccount(username, passwordEncoder.encode(PASSWORD),
-                "Test " + role.name(), role, organisation));
-        return new Account(username, PASSWORD, user);
+        UserAccount user = new UserAccount(username, passwordEncoder.encode(PASSWORD), "Test " + role.name(), role,
+                organisation);
+        user.changeEmail(username + "@test.passerelle.test");
+        return new Account(username, PASSWORD, users.save(user));
+    }
+
+    /** An account made before addresses were asked: it has none. */
+    @Transactional
+    public Account createWithoutEmail(Role role) {
+        Account account = create(role);
+        account.user().changeEmail(null);
+        return new Account(account.username(), account.password(), users.save(account.user()));
     }
 
     /** An account that signs in with a temporary password, as after a reset. */
