@@ -1,5 +1,6 @@
 package fr.passerelle.home;
 
+import fr.passerelle.notification.web.AdminOutbox;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.routing.RoutingQueues;
 
@@ -14,10 +15,12 @@ class HomeController {
 
     private final HomeSummaries summaries;
     private final RoutingQueues queues;
+    private final AdminOutbox outbox;
 
-    HomeController(HomeSummaries summaries, RoutingQueues queues) {
+    HomeController(HomeSummaries summaries, RoutingQueues queues, AdminOutbox outbox) {
         this.summaries = summaries;
         this.queues = queues;
+        this.outbox = outbox;
     }
 
     @GetMapping("/")
@@ -47,6 +50,7 @@ class HomeController {
     String adminHome(Model model) {
         model.addAttribute("organisationCounts", summaries.activeOrganisationsByKind());
         model.addAttribute("userCount", summaries.enabledUserCount());
+        model.addAttribute("emailCounts", outbox.unsentCounts());
         return "home/admin";
     }
 }
