@@ -1,5 +1,6 @@
 package fr.passerelle.provider;
 
+import fr.passerelle.system.ValidEmail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,10 @@ public class CrecheForm {
 
     @Pattern(regexp = "[0-9 +.()-]{6,20}")
     private String phone;
+
+    /** The desk's shared mailbox, which receives a copy of the offers; optional. */
+    @ValidEmail
+    private String contactEmail;
 
     @NotNull
     @Min(1)
@@ -97,6 +102,14 @@ public class CrecheForm {
 
     public void setMaxAgeMonths(Integer maxAgeMonths) {
         this.maxAgeMonths = maxAgeMonths;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
     }
 
     public Long getVersion() {

@@ -3,6 +3,7 @@ package fr.passerelle.provider;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.passerelle.system.ValidEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,6 +25,10 @@ public class HomeCareServiceForm {
 
     @Pattern(regexp = "[0-9 +.()-]{6,20}")
     private String phone;
+
+    /** The desk's shared mailbox, which receives a copy of the offers; optional. */
+    @ValidEmail
+    private String contactEmail;
 
     private boolean underThreeApproved;
 
@@ -93,6 +98,14 @@ public class HomeCareServiceForm {
 
     public void setCoverageCommuneQuery(String coverageCommuneQuery) {
         this.coverageCommuneQuery = coverageCommuneQuery;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
     }
 
     public Long getVersion() {

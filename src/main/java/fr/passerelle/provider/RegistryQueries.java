@@ -29,12 +29,13 @@ public class RegistryQueries {
 
     /** A home-care service as lists show it; {@code coverage} by commune name. */
     public record ServiceRow(long id, String name, String departementCode, String communeCode, String phone,
-            boolean underThreeApproved, boolean active, List<Commune> coverage) {
+            String contactEmail, boolean underThreeApproved, boolean active, List<Commune> coverage) {
     }
 
     /** A crèche as lists show it. */
     public record CrecheRow(long id, String name, String departementCode, String communeCode, String phone,
-            int totalPlaces, int emergencyPlaces, int minAgeMonths, int maxAgeMonths, boolean active) {
+            String contactEmail, int totalPlaces, int emergencyPlaces, int minAgeMonths, int maxAgeMonths,
+            boolean active) {
     }
 
     /**
@@ -67,16 +68,17 @@ public class RegistryQueries {
                 .query(Long.class).single();
         PageRequest request = PageRequest.of(Pages.within(page, total, PAGE_SIZE), PAGE_SIZE);
         record Row(long id, String name, String departementCode, String communeCode, String phone,
-                boolean underThree, boolean active) {
+                String contactEmail, boolean underThree, boolean active) {
         }
         List<Row> rows = jdbc.sql("""
-                select s.id, o.name, o.departement_code, o.commune_code, s.phone, s.under_three_approved, o.active
+                select s.id, o.name, o.departement_code, o.commune_code, s.phone, o.contact_email,
+                       s.under_three_approved, o.active
                 """ + SERVICES_WHERE + """
                 order by lower(o.name), s.id limit :limit offset :offset""")
                 .param("departement", departementCode)
                 .param("limit", request.getPageSize()).param("offset", request.getOffset())
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)))
                 .list();
         Map<Long, List<String>> coverage = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
@@ -91,7 +93,8 @@ public class RegistryQueries {
         Map<String, Commune> byCode = communes.findAllByInseeCodes(
                 coverage.values().stream().flatMap(List::stream).toList());
         List<ServiceRow> content = rows.stream().map(row -> new ServiceRow(row.id(), row.name(),
-                row.departementCode(), row.communeCode(), row.phone(), row.underThree(), row.active(),
+                row.departementCode(), row.communeCode(), row.phone(), row.contactEmail(), row.underThree(),
+                row.active(),
                 coverage.getOrDefault(row.id(), List.of()).stream().map(byCode::get)
                         .filter(java.util.Objects::nonNull)
                         .sorted(Comparator.comparing(Commune::name)).toList()))
@@ -105,14 +108,15 @@ public class RegistryQueries {
                 .query(Long.class).single();
         PageRequest request = PageRequest.of(Pages.within(page, total, PAGE_SIZE), PAGE_SIZE);
         List<CrecheRow> content = jdbc.sql("""
-                select k.id, o.name, o.departement_code, o.commune_code, k.phone, k.total_places,
-                       k.emergency_places, k.min_age_months, k.max_age_months, o.active
+                select k.id, o.name, o.departement_code, o.commune_code, k.phone, o.contact_email,
+                       k.total_places, k.emergency_places, k.min_age_months, k.max_age_months, o.active
                 """ + CRECHES_WHERE + """
                 order by lower(o.name), k.id limit :limit offset :offset""")
                 .param("departement", departementCode)
                 .param("limit", request.getPageSize()).param("offset", request.getOffset())
                 .query((rs, n) -> new CrecheRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10)))
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                        rs.getBoolean(11)))
                 .list();
         return new PageImpl<>(content, request, total);
     }

@@ -13,6 +13,7 @@ import fr.passerelle.organisation.OrganisationAdministration;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.UserAccountRepository;
+import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
@@ -20,6 +21,9 @@ import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
 import fr.passerelle.territory.Epci;
 import fr.passerelle.territory.TerritoryDirectory;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +46,11 @@ public class ServiceAdministration {
     private final CommuneDirectory communes;
     private final TerritoryDirectory territory;
     private final AuditTrail audit;
+    private final EntityManager entityManager;
 
     ServiceAdministration(HomeCareServiceRepository services, CrecheRepository creches,
             OrganisationRepository organisations, UserAccountRepository users, CommuneDirectory communes,
-            TerritoryDirectory territory, AuditTrail audit) {
+            TerritoryDirectory territory, AuditTrail audit, EntityManager entityManager) {
         this.services = services;
         this.creches = creches;
         this.organisations = organisations;
@@ -53,6 +58,7 @@ public class ServiceAdministration {
         this.communes = communes;
         this.territory = territory;
         this.audit = audit;
+        this.entityManager = entityManager;
     }
 
     // Home-care services
@@ -70,6 +76,7 @@ public class ServiceAdministration {
         form.setName(service.getOrganisation().getName());
         form.setCommuneQuery(label(service.getOrganisation().getCommuneCode()));
         form.setPhone(service.getPhone());
+        form.setContactEmail(service.getOrganisation().getContactEmail());
         form.setUnderThreeApproved(service.isUnderThreeApproved());
         form.setCoverage(new java.util.ArrayList<>(new TreeSet<>(service.getCoveredCommunes())));
         form.setVersion(service.getVersion());
@@ -119,8 +126,10 @@ public class ServiceAdministration {
         Commune base = OrganisationAdministration.resolve(communes, form.getCommuneQuery(), "communeQuery");
         Set<String> coverage = checkedCoverage(form);
         checkNameFree(OrganisationKind.HOME_CARE_SERVICE, form.getName(), null);
-        Organisation organisation = organisations.save(new Organisation(OrganisationKind.HOME_CARE_SERVICE,
-                form.getName(), base.departementCode(), base.inseeCode()));
+        Organisation organisation = new Organisation(OrganisationKind.HOME_CARE_SERVICE, form.getName(),
+                base.departementCode(), base.inseeCode());
+        organisation.changeContactEmail(EmailAddresses.normalise(form.getContactEmail()));
+        organisations.save(organisation);
         HomeCareService service = new HomeCareService(organisation, form.isUnderThreeApproved(), form.getPhone());
         service.cover(coverage);
         services.saveAndFlush(service);
@@ -128,6 +137,7 @@ public class ServiceAdministration {
                 .created("name", organisation.getName())
                 .created("commune", base.inseeCode())
                 .created("phone", service.getPhone())
+                .created("contactEmail", organisation.getContactEmail())
                 .created("underThreeApproved", service.isUnderThreeApproved())
                 .created("coverageAdded", String.join(", ", new TreeSet<>(coverage)))
                 .created("active", true));
@@ -149,21 +159,25 @@ public class ServiceAdministration {
         added.removeAll(before);
         Set<String> removed = new TreeSet<>(before);
         removed.removeAll(coverage);
+        String contactEmail = EmailAddresses.normalise(form.getContactEmail());
         Changes changes = Changes.of()
                 .field("name", organisation.getName(), form.getName().strip())
                 .field("commune", organisation.getCommuneCode(), base.inseeCode())
                 .field("phone", service.getPhone(), form.getPhone())
+                .field("contactEmail", organisation.getContactEmail(), contactEmail)
                 .field("underThreeApproved", service.isUnderThreeApproved(), form.isUnderThreeApproved())
                 .field("coverageAdded", null, String.join(", ", added))
                 .field("coverageRemoved", null, String.join(", ", removed));
         if (organisation.update(form.getName(), base.departementCode(), base.inseeCode())) {
             users.endSessionsOfOrganisation(organisation.getId());
         }
+        organisation.changeContactEmail(contactEmail);
         service.update(form.isUnderThreeApproved(), form.getPhone());
         service.replaceCoverage(coverage);
         if (!changes.isEmpty()) {
-            // A change of coverage alone touches only home_care_coverage: the service's version must still move.
-            services.lockForceIncrement(service);
+            // A change of coverage or of the organisation's contact address alone leaves the service's row as it
+            // was: its version must still move.
+            raiseVersion(service);
         }
         services.flush();
         organisations.flush();
@@ -177,7 +191,7 @@ public class ServiceAdministration {
             throw new StaleDataException();
         }
         setActive(admin, HOME_CARE_SERVICE, id, service.getOrganisation(), active);
-        services.lockForceIncrement(service);
+        raiseVersion(service);
         services.flush();
     }
 
@@ -194,6 +208,7 @@ public class ServiceAdministration {
         form.setName(creche.getOrganisation().getName());
         form.setCommuneQuery(label(creche.getOrganisation().getCommuneCode()));
         form.setPhone(creche.getPhone());
+        form.setContactEmail(creche.getOrganisation().getContactEmail());
         form.setTotalPlaces(creche.getTotalPlaces());
         form.setEmergencyPlaces(creche.getEmergencyPlaces());
         form.setMinAgeMonths(creche.getMinAgeMonths());
@@ -207,8 +222,10 @@ public class ServiceAdministration {
         Commune base = OrganisationAdministration.resolve(communes, form.getCommuneQuery(), "communeQuery");
         checkPlacesAndAges(form);
         checkNameFree(OrganisationKind.AVIP_CRECHE, form.getName(), null);
-        Organisation organisation = organisations.save(new Organisation(OrganisationKind.AVIP_CRECHE,
-                form.getName(), base.departementCode(), base.inseeCode()));
+        Organisation organisation = new Organisation(OrganisationKind.AVIP_CRECHE, form.getName(),
+                base.departementCode(), base.inseeCode());
+        organisation.changeContactEmail(EmailAddresses.normalise(form.getContactEmail()));
+        organisations.save(organisation);
         Creche creche = new Creche(organisation, form.getTotalPlaces(), form.getEmergencyPlaces(), form.getPhone());
         creche.update(form.getTotalPlaces(), form.getEmergencyPlaces(), form.getMinAgeMonths(),
                 form.getMaxAgeMonths(), form.getPhone());
@@ -217,6 +234,7 @@ public class ServiceAdministration {
                 .created("name", organisation.getName())
                 .created("commune", base.inseeCode())
                 .created("phone", creche.getPhone())
+                .created("contactEmail", organisation.getContactEmail())
                 .created("totalPlaces", creche.getTotalPlaces())
                 .created("emergencyPlaces", creche.getEmergencyPlaces())
                 .created("minAgeMonths", creche.getMinAgeMonths())
@@ -235,10 +253,12 @@ public class ServiceAdministration {
         Commune base = OrganisationAdministration.resolve(communes, form.getCommuneQuery(), "communeQuery");
         checkPlacesAndAges(form);
         checkNameFree(OrganisationKind.AVIP_CRECHE, form.getName(), organisation.getId());
+        String contactEmail = EmailAddresses.normalise(form.getContactEmail());
         Changes changes = Changes.of()
                 .field("name", organisation.getName(), form.getName().strip())
                 .field("commune", organisation.getCommuneCode(), base.inseeCode())
                 .field("phone", creche.getPhone(), form.getPhone())
+                .field("contactEmail", organisation.getContactEmail(), contactEmail)
                 .field("totalPlaces", creche.getTotalPlaces(), form.getTotalPlaces())
                 .field("emergencyPlaces", creche.getEmergencyPlaces(), form.getEmergencyPlaces())
                 .field("minAgeMonths", creche.getMinAgeMonths(), form.getMinAgeMonths())
@@ -246,11 +266,13 @@ public class ServiceAdministration {
         if (organisation.update(form.getName(), base.departementCode(), base.inseeCode())) {
             users.endSessionsOfOrganisation(organisation.getId());
         }
+        organisation.changeContactEmail(contactEmail);
         creche.update(form.getTotalPlaces(), form.getEmergencyPlaces(), form.getMinAgeMonths(),
                 form.getMaxAgeMonths(), form.getPhone());
         if (!changes.isEmpty()) {
-            // Only the organisation's name or commune may have changed: the crèche's version must still move.
-            creches.lockForceIncrement(creche);
+            // Only the organisation's name, commune or contact address may have changed: the crèche's version
+            // must still move.
+            raiseVersion(creche);
         }
         creches.flush();
         organisations.flush();
@@ -264,7 +286,7 @@ public class ServiceAdministration {
             throw new StaleDataException();
         }
         setActive(admin, CRECHE, id, creche.getOrganisation(), active);
-        creches.lockForceIncrement(creche);
+        raiseVersion(creche);
         creches.flush();
     }
 
@@ -319,6 +341,15 @@ public class ServiceAdministration {
                 .ifPresent(existing -> {
                     throw new RejectedChangeException("admin.service.name.taken", "name");
                 });
+    }
+
+    /**
+     * Raises the version of a service or crèche at commit even when its own row is unchanged (only its coverage or
+     * its organisation changed), so that a form opened before is refused as stale. A locking query does not do it:
+     * Hibernate ignores its lock mode for an entity already loaded in the transaction.
+     */
+    private void raiseVersion(Object serviceOrCreche) {
+        entityManager.lock(serviceOrCreche, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
     private String label(String communeCode) {

@@ -228,6 +228,119 @@ class ServiceAdministrationTest {
     }
 
     @Test
+    void aServiceDeskAddressIsSavedOnItsOrganisationAuditedListedAndClearedAgain() throws Exception {
+        mvc.perform(post("/admin/services/home-care/new").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                        .param("contactEmail", " accueil@sad91.fr ").param("action", "save"))
+                .andExpect(redirectedUrlPattern("/admin/services/home-care/*/edit"));
+        Long id = serviceId();
+        assertThat(contactEmail("home_care_service", id)).isEqualTo("accueil@sad91.fr");
+        mvc.perform(get("/admin/services/home-care/" + id + "/edit").session(admin))
+                .andExpect(content().string(Matchers.containsString("value=\"accueil@sad91.fr\"")))
+                .andExpect(content().string(Matchers.containsString("Reçoit une copie des propositions")));
+        mvc.perform(get("/admin/services").session(admin))
+                .andExpect(content().string(Matchers.containsString("Adresse de l’accueil")))
+                .andExpect(content().string(Matchers.containsString("accueil@sad91.fr")));
+
+        mvc.perform(post("/admin/services/home-care/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                        .param("contactEmail", "secretariat@sad91.fr").param("version", "0")
+                        .param("action", "save"))
+                .andExpect(flash().attribute("flash", "admin.service.flash.updated"));
+        assertThat(contactEmail("home_care_service", id)).isEqualTo("secretariat@sad91.fr");
+        // The service's own row is unchanged, yet a form opened before this change is now stale.
+        assertThat(serviceVersion(id)).isEqualTo(1);
+        mvc.perform(post("/admin/services/home-care/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                        .param("contactEmail", "autre@sad91.fr").param("version", "0").param("action", "save"))
+                .andExpect(content().string(Matchers.containsString("Quelqu’un a modifié cette fiche")));
+        assertThat(contactEmail("home_care_service", id)).isEqualTo("secretariat@sad91.fr");
+
+        mvc.perform(post("/admin/services/home-care/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                        .param("contactEmail", "").param("version", String.valueOf(serviceVersion(id)))
+                        .param("action", "save"))
+                .andExpect(flash().attribute("flash", "admin.service.flash.updated"));
+        assertThat(contactEmail("home_care_service", id)).isNull();
+
+        List<String> audit = audit("HOME_CARE_SERVICE", id);
+        assertThat(audit).hasSize(3);
+        assertThat(audit.get(0)).startsWith("CREATED").contains("contactEmail ∅ → accueil@sad91.fr");
+        assertThat(audit.get(1)).isEqualTo("UPDATED: contactEmail accueil@sad91.fr → secretariat@sad91.fr");
+        assertThat(audit.get(2)).isEqualTo("UPDATED: contactEmail secretariat@sad91.fr → ∅");
+    }
+
+    @Test
+    void anInvalidDeskAddressIsRefusedNextToTheFieldAndNothingIsSaved() throws Exception {
+        mvc.perform(post("/admin/services/home-care/new").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                        .param("contactEmail", "accueil@sad91").param("action", "save"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("serviceForm", "contactEmail", "ValidEmail"));
+        assertThat(serviceId()).isNull();
+
+        mvc.perform(post("/admin/services/home-care/new").session(admin).with(csrf())
+                .param("name", name).param("communeQuery", "91228").param("coverage", "91228")
+                .param("contactEmail", "accueil@sad91.fr").param("action", "save"));
+        Long id = serviceId();
+        mvc.perform(post("/admin/services/home-care/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name + " renommé").param("communeQuery", "91228").param("coverage", "91228")
+                        .param("contactEmail", "accueil;direction@sad91.fr").param("version", "0")
+                        .param("action", "save"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("serviceForm", "contactEmail", "ValidEmail"))
+                .andExpect(content().string(Matchers.containsString(
+                        "aria-describedby=\"contactEmail-hint contactEmail-error\"")))
+                .andExpect(content().string(Matchers.containsString("href=\"#contactEmail\"")))
+                .andExpect(content().string(Matchers.containsString("Cette adresse e-mail n’est pas valide")));
+        assertThat(contactEmail("home_care_service", id)).isEqualTo("accueil@sad91.fr");
+        assertThat(serviceId()).isEqualTo(id);
+        assertThat(audit("HOME_CARE_SERVICE", id)).hasSize(1);
+    }
+
+    @Test
+    void aCrecheDeskAddressIsCheckedSavedAuditedAndClearedAgain() throws Exception {
+        mvc.perform(post("/admin/services/creches/new").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91174").param("totalPlaces", "40")
+                        .param("emergencyPlaces", "3").param("minAgeMonths", "2").param("maxAgeMonths", "36")
+                        .param("contactEmail", "accueil creche@mairie.fr"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("crecheForm", "contactEmail", "ValidEmail"))
+                .andExpect(content().string(Matchers.containsString(
+                        "aria-describedby=\"contactEmail-hint contactEmail-error\"")));
+        assertThat(crecheId()).isNull();
+
+        mvc.perform(post("/admin/services/creches/new").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91174").param("totalPlaces", "40")
+                        .param("emergencyPlaces", "3").param("minAgeMonths", "2").param("maxAgeMonths", "36")
+                        .param("contactEmail", "creche@mairie-evry.fr"))
+                .andExpect(redirectedUrlPattern("/admin/services/creches/*/edit"));
+        long id = crecheId();
+        assertThat(contactEmail("creche", id)).isEqualTo("creche@mairie-evry.fr");
+        mvc.perform(get("/admin/services").session(admin))
+                .andExpect(content().string(Matchers.containsString("creche@mairie-evry.fr")));
+
+        mvc.perform(post("/admin/services/creches/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91174").param("totalPlaces", "40")
+                        .param("emergencyPlaces", "3").param("minAgeMonths", "2").param("maxAgeMonths", "36")
+                        .param("contactEmail", "creche@mairie-evry").param("version", "0"))
+                .andExpect(model().attributeHasFieldErrorCode("crecheForm", "contactEmail", "ValidEmail"));
+        assertThat(contactEmail("creche", id)).isEqualTo("creche@mairie-evry.fr");
+
+        mvc.perform(post("/admin/services/creches/" + id + "/edit").session(admin).with(csrf())
+                        .param("name", name).param("communeQuery", "91174").param("totalPlaces", "40")
+                        .param("emergencyPlaces", "3").param("minAgeMonths", "2").param("maxAgeMonths", "36")
+                        .param("contactEmail", "  ").param("version", "0"))
+                .andExpect(flash().attribute("flash", "admin.creche.flash.updated"));
+        assertThat(contactEmail("creche", id)).isNull();
+
+        List<String> audit = audit("CRECHE", id);
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(0)).startsWith("CREATED").contains("contactEmail ∅ → creche@mairie-evry.fr");
+        assertThat(audit.get(1)).isEqualTo("UPDATED: contactEmail creche@mairie-evry.fr → ∅");
+    }
+
+    @Test
     void unknownServicesAndCrechesAnswer404() throws Exception {
         mvc.perform(get("/admin/services/home-care/999999999/edit").session(admin)).andExpect(status().isNotFound());
         mvc.perform(get("/admin/services/creches/999999999/edit").session(admin)).andExpect(status().isNotFound());
@@ -236,6 +349,21 @@ class ServiceAdministrationTest {
     private Long serviceId() {
         return jdbc.sql("select s.id from home_care_service s join organisation o on o.id = s.organisation_id"
                 + " where o.name = ?").param(name).query(Long.class).optional().orElse(null);
+    }
+
+    private Long crecheId() {
+        return jdbc.sql("select c.id from creche c join organisation o on o.id = c.organisation_id where o.name = ?")
+                .param(name).query(Long.class).optional().orElse(null);
+    }
+
+    /** The contact address of the organisation of a service ({@code home_care_service}) or a crèche. */
+    private String contactEmail(String table, long id) {
+        return jdbc.sql("select o.contact_email from " + table + " t join organisation o on o.id = t.organisation_id"
+                + " where t.id = ?").param(id).query(String.class).list().get(0);
+    }
+
+    private long serviceVersion(long id) {
+        return jdbc.sql("select version from home_care_service where id = ?").param(id).query(Long.class).single();
     }
 
     private List<String> coverage(long id) {
