@@ -97,7 +97,9 @@ class AdvisorNotifications {
      */
     private void tell(Referral referral, NotificationKind kind, List<FactLine> facts, Object... extraArguments) {
         UserAccount advisor = referral.getCreatedBy();
-        if (!advisor.isEnabled()) {
+        // Someone who moved to another organisation can no longer open the referral: they are not told of it.
+        if (!advisor.isEnabled() || !advisor.getOrganisation().isActive()
+                || !advisor.getOrganisation().getId().equals(referral.getOrganisation().getId())) {
             return;
         }
         String page = "/advisor/referrals/" + referral.getId();

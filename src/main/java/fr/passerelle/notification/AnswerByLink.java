@@ -15,7 +15,6 @@ import fr.passerelle.routing.OfferService;
 import fr.passerelle.routing.OfferStatus;
 import fr.passerelle.routing.OfferViews;
 import fr.passerelle.routing.ProviderOffer;
-import fr.passerelle.system.NotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +115,7 @@ class AnswerByLink {
     @Transactional
     public long accept(String token) {
         AnswerLinks.Link link = usable(token);
-        offers.accept(recipient(link).orElseThrow(() -> new RefusedException(Refusal.INVALID)), link.offerId());
+        offers.accept(recipient(link).orElseThrow(), link.offerId());
         answered(link, OfferStatus.ACCEPTED);
         return link.offerId();
     }
@@ -130,8 +129,7 @@ class AnswerByLink {
     @Transactional
     public long decline(String token, DeclineReason reason, String comment) {
         AnswerLinks.Link link = usable(token);
-        offers.decline(recipient(link).orElseThrow(() -> new RefusedException(Refusal.INVALID)), link.offerId(),
-                reason, comment);
+        offers.decline(recipient(link).orElseThrow(), link.offerId(), reason, comment);
         answered(link, OfferStatus.DECLINED);
         return link.offerId();
     }
@@ -143,7 +141,10 @@ class AnswerByLink {
                 link.offerId(), "ANSWER_LINK_REFUSED", Changes.of().field("refusal", null, why)));
     }
 
-    /** The link locked for the answer, or refused: unknown, used, past its expiry, or its recipient gone. */
+    /**
+     * The link locked for the answer, or refused: unknown, used, past its expiry, or its recipient gone (disabled,
+     * or no longer one of the offer's provider's people).
+     */
     private AnswerLinks.Link usable(String token) {
         AnswerLinks.Link link = links.findForUpdate(token).orElseThrow(() -> new RefusedException(Refusal.INVALID));
         if (link.isUsed()) {
@@ -151,6 +152,9 @@ class AnswerByLink {
         }
         if (link.isExpired(now())) {
             throw new RefusedException(Refusal.EXPIRED);
+        }
+        if (recipient(link).flatMap(user -> offer(user, link.offerId())).isEmpty()) {
+            throw new RefusedException(Refusal.INVALID);
         }
         return link;
     }
@@ -182,12 +186,7 @@ class AnswerByLink {
 
     /** The offer as the recipient's provider sees it; none if it is no longer addressed to their organisation. */
     private Optional<ProviderOffer> offer(CurrentUser recipient, long offerId) {
-        try {
-            return Optional.of(views.forProvider(recipient, offerId));
-        }
-        catch (NotFoundException ex) {
-            return Optional.empty();
-        }
+        return views.findForProvider(recipient, offerId);
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package fr.passerelle.notification;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -20,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -42,6 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboundEmailSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundEmailSender.class);
+
+    /** An answer link's token in a stored email, and what replaces it once the email is sent. */
+    private static final String ANSWER_TOKEN = "/answer/[A-Za-z0-9_-]{43}";
+    private static final String REDACTED_TOKEN = "/answer/…";
+
+    /** An email address in a server's error message (no personal data in the outbox's error column or the log). */
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"']+@[^\\s<>\"']+");
 
     /** What is sent of one email. */
     private record Outgoing(long id, String to, String subject, String text, String html, int attempts) {
@@ -115,11 +125,14 @@ class OutboundEmailSender {
         Outgoing email = next.get();
         try {
             sender.send(message(sender, email));
+            // Once sent, the stored copy loses its answer link: the database then holds only the link's hash.
             jdbc.sql("""
                             update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1,
-                                                      last_error = null
+                                                      last_error = null,
+                                                      text_body = regexp_replace(text_body, ?, ?, 'g'),
+                                                      html_body = regexp_replace(html_body, ?, ?, 'g')
                             where id = ?""")
-                    .params(at(now), email.id()).update();
+                    .params(at(now), ANSWER_TOKEN, REDACTED_TOKEN, ANSWER_TOKEN, REDACTED_TOKEN, email.id()).update();
             return Result.SENT;
         }
         catch (MailException ex) {
@@ -180,8 +193,14 @@ class OutboundEmailSender {
     }
 
     private static boolean isServerUnreachable(Throwable ex) {
+        if (ex instanceof MailAuthenticationException) {
+            // Wrong credentials fail every email alike: the next run tries again, after the configuration is fixed.
+            return true;
+        }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof SocketTimeoutException
+                    || cause.getClass().getSimpleName().equals("MailConnectException")) {
                 return true;
             }
             if (cause instanceof MailSendException send) {
@@ -202,7 +221,7 @@ class OutboundEmailSender {
 
     /** The error without the message's content (no personal data in the outbox's error column). */
     private static String describe(MailException ex) {
-        String message = ex.getMessage() == null ? "" : ex.getMessage();
+        String message = ex.getMessage() == null ? "" : ADDRESS.matcher(ex.getMessage()).replaceAll("<…>");
         String text = ex.getClass().getSimpleName() + ": " + message;
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }

@@ -32,8 +32,13 @@ final class Words {
         this.zone = zone;
     }
 
+    /** A message; ids ({@code Long}) are given as text, so that "n° 1234" is never grouped as "n° 1 234". */
     String get(String code, Object... arguments) {
-        return messages.getMessage(code, arguments, locale);
+        Object[] words = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            words[i] = arguments[i] instanceof Long id ? id.toString() : arguments[i];
+        }
+        return messages.getMessage(code, words, locale);
     }
 
     String date(LocalDate date) {

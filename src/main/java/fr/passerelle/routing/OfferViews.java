@@ -14,6 +14,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import fr.passerelle.organisation.CurrentUser;
@@ -102,12 +103,23 @@ public class OfferViews {
      */
     @Transactional(readOnly = true)
     public ProviderOffer forProvider(CurrentUser provider, long offerId) {
-        requireRole(provider, Role.PROVIDER);
+        return findForProvider(provider, offerId).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * The same, without throwing: empty for any offer not addressed to the user's organisation, or when the user is
+     * not a provider. For callers in a transaction of their own, which an exception of this one would doom.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProviderOffer> findForProvider(CurrentUser provider, long offerId) {
+        if (provider.getRole() != Role.PROVIDER) {
+            return Optional.empty();
+        }
         return jdbc.sql(PROVIDER_OFFER + " where o.id = :id and o.provider_organisation_id = :organisation")
                 .param("id", offerId)
                 .param("organisation", provider.getOrganisationId())
                 .query((rs, n) -> providerOffer(rs))
-                .optional().orElseThrow(NotFoundException::new);
+                .optional();
     }
 
     /**

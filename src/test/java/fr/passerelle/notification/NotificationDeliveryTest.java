@@ -104,6 +104,8 @@ class NotificationDeliveryTest {
                 .satisfies(row -> assertThat(row.status()).isEqualTo("SENT"));
 
         String token = answerToken(body);
+        // Once sent, the stored copy no longer holds the link: the database keeps only its hash.
+        assertThat(fixtures.emailsTo(provider.address()).get(0).text()).doesNotContain(token).contains("/answer/…");
         mvc.perform(get("/answer/" + token)).andExpect(status().isOk());
         mvc.perform(post("/answer/" + token + "/accept").with(csrf()))
                 .andExpect(redirectedUrl("/answer/answered"));
@@ -139,6 +141,26 @@ class NotificationDeliveryTest {
         mvc.perform(post("/answer/" + token + "/decline").param("reason", "NO_CAPACITY").with(csrf()))
                 .andExpect(status().isGone());
         assertThat(offerStatus(sent)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aLinkOfSomeoneWhoLeftTheProviderAnswersNothing() throws Exception {
+        NotificationFixtures.Provider provider = fixtures.homeCareProvider();
+        NotificationFixtures.Sent sent = fixtures.offerTo(provider);
+        sendEverythingDueAt(clock.instant());
+        String token = answerToken(GreenMailUtil.getBody(receivedBy(provider.address()).get(0)));
+        long otherService = fixtures.routing.organisationOf(fixtures.routing.homeCareService());
+        jdbc.sql("update user_account set organisation_id = ? where id = ?")
+                .params(otherService, provider.person().user().getId()).update();
+
+        mvc.perform(get("/answer/" + token)).andExpect(status().isNotFound());
+        mvc.perform(post("/answer/" + token + "/accept").with(csrf())).andExpect(status().isNotFound());
+
+        assertThat(offerStatus(sent)).isEqualTo("PENDING");
+        assertThat(jdbc.sql("""
+                        select action from audit_entry where entity_type = 'OFFER' and entity_id = ?
+                        order by id""").param(sent.offerId()).query(String.class).list())
+                .containsExactly("ANSWER_LINK_REFUSED", "ANSWER_LINK_REFUSED");
     }
 
     @Test
