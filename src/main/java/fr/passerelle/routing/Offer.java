@@ -39,6 +39,9 @@ class Offer {
 
     private long providerOrganisationId;
 
+    /** The referral's département, copied so that the Caf's queries read offers without joining referrals. */
+    private String departementCode;
+
     private String message;
 
     private Instant sentAt;
@@ -77,6 +80,7 @@ class Offer {
             throw new IllegalArgumentException("The deadline comes after the offer is sent");
         }
         this.referral = Objects.requireNonNull(referral);
+        this.departementCode = Objects.requireNonNull(referral.getDepartementCode());
         this.providerKind = provider.kind();
         this.providerId = provider.id();
         this.providerOrganisationId = providerOrganisationId;

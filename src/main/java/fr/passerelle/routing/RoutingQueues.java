@@ -12,6 +12,7 @@ import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Purpose;
+import fr.passerelle.system.CappedCounts;
 import fr.passerelle.system.NotFoundException;
 
 import org.springframework.data.domain.Page;
@@ -97,17 +98,22 @@ public class RoutingQueues {
     public OfficerCounts departementCounts(String departementCode) {
         LocalDate today = LocalDate.now(clock);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return jdbc.sql("""
-                        select
-                          (select count(*) from referral where departement_code = :dep and status = 'SUBMITTED'
-                             and submitted_at is not null),
-                          (select count(*) from referral where departement_code = :dep and status = 'ELIGIBLE'),
-                          (select count(*) from offer o join referral r on r.id = o.referral_id
-                             where o.status = 'PENDING' and r.departement_code = :dep),
-                          (select count(*) from offer o join referral r on r.id = o.referral_id
-                             where o.status = 'PENDING' and o.deadline_at <= :now and r.departement_code = :dep),
-                          (select count(*) from referral where departement_code = :dep and status = 'CARE_ARRANGED'
-                             and first_day between :monday and :sunday)""")
+        // Each count stops at CappedCounts.CAP, on a partial index of what is open (V4, V10, V12).
+        return jdbc.sql("select "
+                        + CappedCounts.of("""
+                                select 1 from referral where departement_code = :dep and status = 'SUBMITTED'
+                                  and submitted_at is not null""") + ", "
+                        + CappedCounts.of("""
+                                select 1 from referral where departement_code = :dep and status = 'ELIGIBLE'""")
+                        + ", "
+                        + CappedCounts.of("""
+                                select 1 from offer where departement_code = :dep and status = 'PENDING'""") + ", "
+                        + CappedCounts.of("""
+                                select 1 from offer where departement_code = :dep and status = 'PENDING'
+                                  and deadline_at <= :now""") + ", "
+                        + CappedCounts.of("""
+                                select 1 from referral where departement_code = :dep and status = 'CARE_ARRANGED'
+                                  and first_day between :monday and :sunday"""))
                 .param("dep", departementCode)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("monday", Date.valueOf(monday))
@@ -177,8 +183,7 @@ public class RoutingQueues {
     public Page<PendingOffer> pendingOffers(CurrentUser officer, int page) {
         requireRole(officer, Role.CAF_OFFICER);
         long total = jdbc.sql("""
-                        select count(*) from offer o join referral r on r.id = o.referral_id
-                        where o.status = 'PENDING' and r.departement_code = ?""")
+                        select count(*) from offer where status = 'PENDING' and departement_code = ?""")
                 .param(officer.getDepartementCode()).query(Long.class).single();
         Instant now = clock.instant();
         return SqlPages.page(page, PAGE_SIZE, total, (limit, offset) -> jdbc.sql("""
@@ -190,7 +195,7 @@ public class RoutingQueues {
                         join referral r on r.id = o.referral_id
                         join organisation po on po.id = o.provider_organisation_id
                         left join childminder cm on o.provider_kind = 'CHILDMINDER' and cm.id = o.provider_id
-                        where o.status = 'PENDING' and r.departement_code = :dep
+                        where o.status = 'PENDING' and o.departement_code = :dep
                         order by o.deadline_at, o.id
                         limit :limit offset :offset""")
                 .param("dep", officer.getDepartementCode())

@@ -334,10 +334,10 @@ class OfficerRoutingWebTest {
         // unique index of live offers refuses the second.
         jdbc.sql("""
                         insert into offer (referral_id, provider_kind, provider_id, provider_organisation_id, sent_at,
-                                           sent_by, deadline_at, status)
-                        values (?, 'HOME_CARE', ?, ?, now(), ?, now() + interval '1 day', 'PENDING')""")
+                                           sent_by, deadline_at, status, departement_code)
+                        values (?, 'HOME_CARE', ?, ?, now(), ?, now() + interval '1 day', 'PENDING', ?)""")
                 .param(referral.getId()).param(service.id()).param(organisationOf(service).getId())
-                .param(officer.user().getId()).update();
+                .param(officer.user().getId()).param(departement).update();
 
         mvc.perform(Endpoint.SEND_OFFER.from(referral, service).with(user(referrals.principal(officer))))
                 .andExpect(redirectedUrl("/officer/referrals/" + referral.getId() + "/routing"))
