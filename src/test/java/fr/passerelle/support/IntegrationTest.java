@@ -22,6 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import({TestAccounts.class, ReferralFixtures.class, SqlStatementCounter.class})
+@Import({TestAccounts.class, ReferralFixtures.class, SqlStatementCounter.class, SqlPlanRecorder.class})
 public @interface IntegrationTest {
 }
