@@ -53,6 +53,11 @@ public class SqlPlanRecorder implements BeanPostProcessor {
      * {@code set local enable_seqscan = off}, to see whether an index can serve it at all).
      */
     public String plan(Recorded statement, String... settings) throws SQLException {
+        return explain(statement, "format json", settings);
+    }
+
+    /** {@code EXPLAIN (<options>)} of a recorded statement, as text lines, after the given settings. */
+    public String explain(Recorded statement, String options, String... settings) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -62,7 +67,7 @@ public class SqlPlanRecorder implements BeanPostProcessor {
                         set.execute(setting);
                     }
                 }
-                try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + statement.sql())) {
+                try (PreparedStatement explain = connection.prepareStatement("explain (" + options + ") " + statement.sql())) {
                     for (ParameterSetOperation operation : statement.parameters()) {
                         operation.getMethod().invoke(explain, operation.getArgs());
                     }
