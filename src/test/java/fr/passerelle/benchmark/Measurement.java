@@ -54,6 +54,16 @@ final class Measurement {
         }
     }
 
+    /** Counts the failures of another measure of the same thing (its warm-up) as this one's. */
+    void addFailures(Measurement other) {
+        int count = other.failures();
+        Set<String> kinds = other.failureKinds();
+        synchronized (this) {
+            failures += count;
+            kinds.stream().limit(Math.max(0, FAILURES_DESCRIBED - failureKinds.size())).forEach(failureKinds::add);
+        }
+    }
+
     synchronized void elapsed(long nanos) {
         elapsedNanos = nanos;
     }
@@ -63,7 +73,7 @@ final class Measurement {
     }
 
     synchronized Set<String> failureKinds() {
-        return Set.copyOf(failureKinds);
+        return new LinkedHashSet<>(failureKinds);
     }
 
     /** The figures of the table; percentiles by nearest rank over the sorted latencies. */

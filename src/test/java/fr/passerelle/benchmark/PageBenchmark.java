@@ -125,6 +125,7 @@ class PageBenchmark {
         long start = System.nanoTime();
         hammer(threads, clients, page.path(), settings.duration(), measure);
         measure.elapsed(System.nanoTime() - start);
+        measure.addFailures(warmUp);
         return measure;
     }
 
@@ -155,7 +156,9 @@ class PageBenchmark {
         for (int i = 0; i < settings.writeClients(); i++) {
             journeys.add(new ReferralJourney(settings, offerMessages));
         }
-        inParallel(threads, journeys, journey -> journey.run(ReferralJourney.Measures.NONE, false));
+        ReferralJourney.Measures warmUp = new ReferralJourney.Measures(new Measurement("file"),
+                new Measurement("decide"), new Measurement("offer"), new Measurement("answer"));
+        inParallel(threads, journeys, journey -> journey.run(warmUp, false));
         long deadline = System.nanoTime() + settings.writeTimeLimit().toNanos();
         AtomicInteger left = new AtomicInteger(settings.journeys());
         long start = System.nanoTime();
@@ -166,6 +169,11 @@ class PageBenchmark {
         });
         List<Measurement> all = List.of(measures.file(), measures.decide(), measures.offer(), measures.answer());
         all.forEach(measure -> measure.elapsed(System.nanoTime() - start));
+        // The warm-up's latencies are forgotten, not its failures.
+        measures.file().addFailures(warmUp.file());
+        measures.decide().addFailures(warmUp.decide());
+        measures.offer().addFailures(warmUp.offer());
+        measures.answer().addFailures(warmUp.answer());
         return all;
     }
 
@@ -263,6 +271,10 @@ class PageBenchmark {
     }
 
     private static String verdict(Measurement.Result r, List<String> missed) {
+        if (r.requests() == 0) {
+            missed.clear();
+            missed.add("no successful request");
+        }
         if (r.failures() > 0) {
             missed.add(0, r.failures() + " failed");
         }
