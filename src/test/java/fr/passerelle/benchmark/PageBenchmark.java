@@ -215,8 +215,8 @@ class PageBenchmark {
     private String report(List<Measurement> pages, List<Measurement> writes) {
         double ceiling = pages.get(0).result().perSecond();
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "Run finished %s, against %s: %d clients per page, %d s warm-up then %d s "
-                + "measured; writes: %d journeys by %d clients (after one warm-up journey each).%n",
+        table.append(String.format(Locale.ROOT, "Run finished %s, against %s: %d clients per page, %d s warm-up "
+                + "then %d s measured; writes: %d journeys by %d clients (after one warm-up journey each).%n",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), settings.baseUrl(), settings.clients(),
                 settings.warmUp().toSeconds(), settings.duration().toSeconds(), settings.journeys(),
                 settings.writeClients()));
