@@ -1,0 +1,83 @@
+package fr.passerelle.benchmark;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What the benchmark runs against and for how long. Each setting is a system property ({@code -Dbenchmark.clients=8})
+ * or, failing that, an environment variable ({@code BENCHMARK_CLIENTS=8}); the defaults fit the demo data.
+ *
+ * @param baseUrl the running application; a loopback address only, so that no one else's server is loaded
+ * @param clients concurrent virtual users on each page
+ * @param warmUp how long each page is requested before it is measured
+ * @param duration how long each page is measured
+ * @param maxRequests bound on the requests measured per page, whatever the duration
+ * @param writeClients concurrent virtual users running the write journey
+ * @param journeys write journeys measured in all (after one warm-up journey per write client)
+ * @param writeTimeLimit the write phase stops there, journeys done or not
+ * @param advisorDeepPage query string of the advisor's list deep page ({@code page=1000}; a keyset cursor later)
+ * @param routingReferralId the eligible referral whose candidates page is measured; {@code null}: the first one
+ *        of the routing queue
+ */
+record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, Duration duration, int maxRequests,
+        int writeClients, int journeys, Duration writeTimeLimit, String password, String officer, String advisor,
+        String provider, String admin, String advisorDeepPage, Long routingReferralId, String commune,
+        String providerName) {
+
+    static BenchmarkSettings fromEnvironment() {
+        BenchmarkSettings settings = new BenchmarkSettings(
+                URI.create(text("baseUrl", "http://localhost:8080").replaceAll("/+$", "")),
+                number("clients", 32),
+                Duration.ofSeconds(number("warmUpSeconds", 3)),
+                Duration.ofSeconds(number("seconds", 20)),
+                number("maxRequests", 200_000),
+                number("writeClients", 8),
+                number("journeys", 80),
+                Duration.ofSeconds(number("writeSeconds", 120)),
+                text("password", "demo-passerelle"),
+                text("officer", "agent.caf"),
+                text("advisor", "conseiller.evry"),
+                text("provider", "sad.essonne"),
+                text("admin", "admin.caf"),
+                text("advisorDeepPage", "page=1000"),
+                text("routingReferralId", "").isBlank() ? null : Long.valueOf(text("routingReferralId", "")),
+                // The journey's family lives there, and the provider below covers it (demo data: both in Essonne).
+                text("commune", "Évry-Courcouronnes"),
+                text("providerName", "Essonne Services à Domicile"));
+        settings.requireLoopback();
+        return settings;
+    }
+
+    /** A load test sent to another machine would be an attack on it: only this machine is accepted. */
+    private void requireLoopback() {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(baseUrl.getHost());
+            for (InetAddress address : addresses) {
+                if (!address.isLoopbackAddress()) {
+                    throw new IllegalArgumentException("benchmark.baseUrl must be a loopback address, not " + baseUrl);
+                }
+            }
+        }
+        catch (UnknownHostException ex) {
+            throw new IllegalArgumentException("Unknown host in benchmark.baseUrl: " + baseUrl, ex);
+        }
+        if (clients < 1 || writeClients < 1 || journeys < 0 || duration.isZero() || maxRequests < 1) {
+            throw new IllegalArgumentException("clients, writeClients, seconds and maxRequests must be positive");
+        }
+    }
+
+    private static String text(String name, String fallback) {
+        String value = System.getProperty("benchmark." + name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv("BENCHMARK_" + name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+        }
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static int number(String name, int fallback) {
+        return Integer.parseInt(text(name, Integer.toString(fallback)));
+    }
+}
