@@ -103,6 +103,10 @@ class RegistryListFiltersTest {
                     .param("q", palaiseau.getAgreementNumber())))
                     .as(typed).contains(row(palaiseau));
         }
+        // The officer's page suggests EPCIs too: the suggestions are not only the administrators'.
+        CurrentUser officer = accounts.signedIn(accounts.create(Role.CAF_OFFICER));
+        assertThat(list(officer, get("/epcis/suggestions").param("q", epci[1]).param("list", "epci-options")))
+                .contains("<datalist id=\"epci-options\">").contains(epci[0]);
     }
 
     @Test
