@@ -42,15 +42,17 @@ class AdminChildminderController {
 
     private final ChildminderRegistry registry;
     private final ChildminderQueries queries;
+    private final RegistryViews views;
     private final ChildminderFormMapper mapper;
     private final CommuneDirectory communes;
     private final RegistryProperties properties;
     private final Clock clock;
 
-    AdminChildminderController(ChildminderRegistry registry, ChildminderQueries queries, ChildminderFormMapper mapper,
-            CommuneDirectory communes, RegistryProperties properties, Clock clock) {
+    AdminChildminderController(ChildminderRegistry registry, ChildminderQueries queries, RegistryViews views,
+            ChildminderFormMapper mapper, CommuneDirectory communes, RegistryProperties properties, Clock clock) {
         this.registry = registry;
         this.queries = queries;
+        this.views = views;
         this.mapper = mapper;
         this.communes = communes;
         this.properties = properties;
@@ -65,7 +67,7 @@ class AdminChildminderController {
 
     @GetMapping
     String list(@ModelAttribute("filter") RegistryFilter filter, Model model) {
-        RegistryViews.list(model, queries, filter, null);
+        views.list(model, filter, null);
         model.addAttribute("base", BASE);
         model.addAttribute("readOnly", false);
         return "provider/childminders/list";
@@ -120,7 +122,7 @@ class AdminChildminderController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        RegistryViews.view(model, queries, registry, id, null);
+        views.view(model, registry, id, null);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("base", BASE);
         model.addAttribute("readOnly", false);

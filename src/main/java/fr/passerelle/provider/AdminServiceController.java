@@ -84,7 +84,7 @@ class AdminServiceController {
         }
         model.addAttribute("listId", listId);
         model.addAttribute("epcis", territory.searchEpci(q, 10));
-        return "provider/admin/epci-suggestions :: suggestions";
+        return "territory/epci-suggestions :: suggestions";
     }
 
     // Home-care services

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.text.Normalizer;
 
+import fr.passerelle.system.CappedCounts;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.Pages;
 
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registry's lists, read as rows rather than entities: a page is two statements (rows and count) whatever its
- * size, each with the current label joined (index avip_label_current_idx) and the commune's name. Every filter has
+ * The registry's lists, read as rows rather than entities: a page is two statements (rows and a count capped at
+ * {@value #COUNT_CAP}) whatever its size, each with the current label joined (index avip_label_current_idx) and the commune's name. Every filter has
  * an index (V6__registry_childminders.sql). {@code departementCode} scopes a Caf officer to their territory; an
  * administrator passes {@code null}.
  */
@@ -33,13 +34,22 @@ public class ChildminderQueries {
 
     public static final int PAGE_SIZE = 25;
 
+    /**
+     * The list's count stops here: counting 250,000 childminders took 390 ms a page, and nobody reads page 10,001 of
+     * an unfiltered registry. Beyond it, the caption says "more than 10,000" and the pages go on while rows do.
+     */
+    public static final int COUNT_CAP = 10_000;
+
     /** The "expiring" page's horizons, in days. */
     public static final int SOON = 30;
     public static final int LATER = 60;
 
-    private static final String FROM = """
+    private static final String FROM_CHILDMINDER = """
             from childminder c
             join commune m on m.insee_code = c.commune_code
+            """;
+
+    private static final String FROM = FROM_CHILDMINDER + """
             left join lateral (
                 select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                 where l.childminder_id = c.id order by l.id desc limit 1) l on true
@@ -59,16 +69,23 @@ public class ChildminderQueries {
         this.clock = clock;
     }
 
-    /** A commune or an EPCI the filters offer: only those where the registry has childminders. */
-    public record Place(String code, String name) {
+    /**
+     * A page of the list. {@code capped}: more than {@link #COUNT_CAP} childminders match, the page's total is not
+     * known and the page only knows whether another one follows.
+     */
+    public record Listing(Page<RegistryRow> page, boolean capped) {
     }
 
     /** A label or an agreement that ends soon, for the "expiring" page. */
     public record Expiring(RegistryRow childminder, LocalDate endDate, long daysLeft) {
     }
 
+    /**
+     * The page the filter asks for, in two statements (a capped count and the rows). {@code communeCode} and
+     * {@code epciCode}: the filter's commune and EPCI, resolved by the caller ({@code null}: any).
+     */
     @Transactional(readOnly = true)
-    public Page<RegistryRow> page(RegistryFilter filter, String departementCode) {
+    public Listing page(RegistryFilter filter, String communeCode, String epciCode, String departementCode) {
         LocalDate today = LocalDate.now(clock);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -82,14 +99,16 @@ public class ChildminderQueries {
             case INACTIVE -> where.add("not c.active");
             case ALL -> { }
         }
-        if (filter.getCommune() != null) {
+        if (communeCode != null) {
             where.add("c.commune_code = :commune");
-            params.put("commune", filter.getCommune());
+            params.put("commune", communeCode);
         }
-        if (filter.getEpci() != null) {
+        if (epciCode != null) {
             where.add("m.epci_code = :epci");
-            params.put("epci", filter.getEpci());
+            params.put("epci", epciCode);
         }
+        // Only the label filters read the current label: the count does without the lateral join otherwise.
+        boolean readsLabel = filter.getLabel() != null || filter.getExpiring() != null;
         if (filter.getLabel() != null) {
             where.add(labelCondition(filter.getLabel()));
         }
@@ -113,16 +132,30 @@ public class ChildminderQueries {
             where.add("(" + String.join(" or ", alternatives) + ")");
         }
         String condition = where.isEmpty() ? "" : "where " + String.join(" and ", where) + "\n";
-        long total = jdbc.sql("select count(*) " + FROM + condition).params(params).query(Long.class).single();
-        int pageNumber = Pages.within(filter.getPage(), total, PAGE_SIZE);
-        params.put("limit", PAGE_SIZE);
-        params.put("offset", pageNumber * PAGE_SIZE);
+        long total = jdbc.sql("select " + CappedCounts.of("select 1 " + (readsLabel ? FROM : FROM_CHILDMINDER)
+                        + condition, COUNT_CAP))
+                .params(params).query(Long.class).single();
+        boolean capped = CappedCounts.isCapped(total, COUNT_CAP);
+        // Capped, the last page is unknown: the page asked for is read as is, with one row more to tell whether
+        // another page follows.
+        int pageNumber = capped ? filter.getPage() : Pages.within(filter.getPage(), total, PAGE_SIZE);
+        params.put("limit", capped ? PAGE_SIZE + 1 : PAGE_SIZE);
+        params.put("offset", (long) pageNumber * PAGE_SIZE);
         List<RegistryRow> rows = jdbc.sql(COLUMNS + FROM + condition
                         + "order by c.last_search_name, c.first_search_name, c.id limit :limit offset :offset")
                 .params(params)
                 .query((row, n) -> row(row, today))
                 .list();
-        return new PageImpl<>(rows, PageRequest.of(pageNumber, PAGE_SIZE), total);
+        PageRequest request = PageRequest.of(pageNumber, PAGE_SIZE);
+        if (!capped) {
+            return new Listing(new PageImpl<>(rows, request, total), false);
+        }
+        boolean more = rows.size() > PAGE_SIZE;
+        List<RegistryRow> content = more ? rows.subList(0, PAGE_SIZE) : rows;
+        // A total that only makes the pager right ("next" while rows follow, "previous" past the end); the caption
+        // says "more than 10,000", never this figure.
+        long known = request.getOffset() + content.size() + (more ? 1 : 0);
+        return new Listing(new PageImpl<>(content, request, known), true);
     }
 
     /** One childminder as a row; 404 when unknown or, for an officer, outside their département. */
@@ -162,33 +195,6 @@ public class ChildminderQueries {
                     LocalDate end = row.getObject("end_date", LocalDate.class);
                     return new Expiring(row(row, today), end, java.time.temporal.ChronoUnit.DAYS.between(today, end));
                 })
-                .list();
-    }
-
-    /** The communes where the registry has childminders, for the commune filter. */
-    @Transactional(readOnly = true)
-    public List<Place> communes(String departementCode) {
-        return jdbc.sql("""
-                        select m.insee_code, m.name from commune m
-                        where exists (select from childminder c where c.commune_code = m.insee_code)
-                          and (cast(:departement as text) is null or m.departement_code = :departement)
-                        order by m.search_name, m.insee_code""")
-                .param("departement", departementCode)
-                .query((row, n) -> new Place(row.getString(1), row.getString(2) + " (" + row.getString(1) + ")"))
-                .list();
-    }
-
-    /** The EPCIs where the registry has childminders, for the EPCI filter. */
-    @Transactional(readOnly = true)
-    public List<Place> epcis(String departementCode) {
-        return jdbc.sql("""
-                        select e.code, e.name from epci e
-                        where exists (select from childminder c join commune m on m.insee_code = c.commune_code
-                                      where m.epci_code = e.code
-                                        and (cast(:departement as text) is null or m.departement_code = :departement))
-                        order by e.name, e.code""")
-                .param("departement", departementCode)
-                .query((row, n) -> new Place(row.getString(1), row.getString(2)))
                 .list();
     }
 

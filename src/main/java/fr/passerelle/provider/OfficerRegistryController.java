@@ -20,18 +20,18 @@ class OfficerRegistryController {
 
     static final String BASE = "/officer/registry/childminders";
 
-    private final ChildminderQueries queries;
+    private final RegistryViews views;
     private final ChildminderRegistry registry;
 
-    OfficerRegistryController(ChildminderQueries queries, ChildminderRegistry registry) {
-        this.queries = queries;
+    OfficerRegistryController(RegistryViews views, ChildminderRegistry registry) {
+        this.views = views;
         this.registry = registry;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser officer, @ModelAttribute("filter") RegistryFilter filter,
             Model model) {
-        RegistryViews.list(model, queries, filter, officer.getDepartementCode());
+        views.list(model, filter, officer.getDepartementCode());
         model.addAttribute("base", BASE);
         model.addAttribute("readOnly", true);
         return "provider/childminders/list";
@@ -39,7 +39,7 @@ class OfficerRegistryController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser officer, @PathVariable long id, Model model) {
-        RegistryViews.view(model, queries, registry, id, officer.getDepartementCode());
+        views.view(model, registry, id, officer.getDepartementCode());
         model.addAttribute("childminder", registry.get(id));
         model.addAttribute("label", registry.currentLabel(id).orElse(null));
         model.addAttribute("base", BASE);

@@ -34,7 +34,9 @@ public class RegistryFilter {
         ALL
     }
 
+    /** As typed: an INSEE or postal code, a name or a suggestion's label; {@link RegistryViews} resolves it. */
     private String commune;
+    /** As typed: a SIREN, part of a name or a suggestion's label. */
     private String epci;
     private LabelFilter label;
     /** 30 or 60: the label or the agreement ends within that many days. */

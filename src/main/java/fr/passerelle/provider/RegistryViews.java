@@ -1,24 +1,87 @@
 package fr.passerelle.provider;
 
+import java.util.List;
+
+import fr.passerelle.territory.Commune;
+import fr.passerelle.territory.CommuneDirectory;
+import fr.passerelle.territory.CommuneResolution;
+import fr.passerelle.territory.Epci;
+import fr.passerelle.territory.TerritoryDirectory;
+
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** What the administrator's and the officer's registry pages both show, so that both stay alike. */
-final class RegistryViews {
+/**
+ * What the administrator's and the officer's registry pages both show, so that both stay alike. The commune and EPCI
+ * filters are typed text (a name, a postal or INSEE code, a SIREN, or a suggestion's label), resolved here: the
+ * page never lists every commune or EPCI, there are 35,000 of the first.
+ */
+@Component
+class RegistryViews {
 
-    private RegistryViews() {
+    /** An ambiguous name shows at most this many choices. */
+    static final int CHOICES = 10;
+
+    private final ChildminderQueries queries;
+    private final CommuneDirectory communes;
+    private final TerritoryDirectory territory;
+
+    RegistryViews(ChildminderQueries queries, CommuneDirectory communes, TerritoryDirectory territory) {
+        this.queries = queries;
+        this.communes = communes;
+        this.territory = territory;
     }
 
-    static void list(Model model, ChildminderQueries queries, RegistryFilter filter, String departementCode) {
-        model.addAttribute("page", queries.page(filter, departementCode));
-        model.addAttribute("communes", queries.communes(departementCode));
-        model.addAttribute("epcis", queries.epcis(departementCode));
+    /**
+     * The list, or, when the commune or the EPCI typed is unknown or ambiguous, only the reason next to its field
+     * (and the choices): an unfiltered list under a filter that was not applied would mislead.
+     */
+    void list(Model model, RegistryFilter filter, String departementCode) {
+        String communeCode = null;
+        String epciCode = null;
+        boolean valid = true;
+        if (filter.getCommune() != null) {
+            CommuneResolution resolution = communes.resolve(filter.getCommune());
+            if (resolution instanceof CommuneResolution.Found found) {
+                communeCode = found.commune().inseeCode();
+                filter.setCommune(found.commune().label());
+            }
+            else if (resolution instanceof CommuneResolution.Ambiguous ambiguous) {
+                List<Commune> choices = ambiguous.candidates();
+                model.addAttribute("communeError", "childminder.list.filter.commune.ambiguous");
+                model.addAttribute("communeChoices", choices.subList(0, Math.min(CHOICES, choices.size())));
+                valid = false;
+            }
+            else {
+                model.addAttribute("communeError", "childminder.list.filter.commune.unknown");
+                valid = false;
+            }
+        }
+        if (filter.getEpci() != null) {
+            List<Epci> candidates = territory.resolveEpci(filter.getEpci(), CHOICES);
+            if (candidates.size() == 1) {
+                epciCode = candidates.get(0).code();
+                filter.setEpci(candidates.get(0).label());
+            }
+            else {
+                model.addAttribute("epciError", candidates.isEmpty() ? "childminder.list.filter.epci.unknown"
+                        : "childminder.list.filter.epci.ambiguous");
+                model.addAttribute("epciChoices", candidates);
+                valid = false;
+            }
+        }
+        if (valid) {
+            ChildminderQueries.Listing listing = queries.page(filter, communeCode, epciCode, departementCode);
+            model.addAttribute("page", listing.page());
+            model.addAttribute("capped", listing.capped());
+        }
+        model.addAttribute("countCap", ChildminderQueries.COUNT_CAP);
         model.addAttribute("labelFilters", RegistryFilter.LabelFilter.values());
         model.addAttribute("states", RegistryFilter.State.values());
     }
 
     /** The row (404 outside the département) and the label's history. */
-    static void view(Model model, ChildminderQueries queries, ChildminderRegistry registry, long id,
-            String departementCode) {
+    void view(Model model, ChildminderRegistry registry, long id, String departementCode) {
         model.addAttribute("row", queries.row(id, departementCode));
         model.addAttribute("history", registry.history(id));
     }

@@ -15,10 +15,19 @@ public final class CappedCounts {
 
     /** {@code select count(*) from (<rows> limit CAP + 1) capped}: the count of a query's rows, up to CAP + 1. */
     public static String of(String rows) {
-        return "(select count(*) from (" + rows + " limit " + (CAP + 1) + ") capped)";
+        return of(rows, CAP);
+    }
+
+    /** The same with another cap, for a list whose users need a larger figure (the registry: 10 000). */
+    public static String of(String rows, int cap) {
+        return "(select count(*) from (" + rows + " limit " + (cap + 1) + ") capped)";
     }
 
     public static boolean isCapped(long count) {
-        return count > CAP;
+        return isCapped(count, CAP);
+    }
+
+    public static boolean isCapped(long count, int cap) {
+        return count > cap;
     }
 }

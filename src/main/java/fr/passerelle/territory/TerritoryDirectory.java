@@ -64,6 +64,32 @@ public class TerritoryDirectory {
                 .param("name", name).param("limit", Math.min(limit, 50)).query(TerritoryDirectory::epci).list();
     }
 
+    /**
+     * What the user typed or picked, to the EPCIs it may designate: the one of a SIREN or of a label made by
+     * {@link Epci#label()}; for a name, those whose whole name it is, or else those whose name contains it (at most
+     * {@code limit}). One EPCI: found; none: unknown; several: the user chooses.
+     */
+    @Transactional(readOnly = true)
+    public List<Epci> resolveEpci(String typed, int limit) {
+        if (typed == null || typed.isBlank() || typed.strip().length() > 200) {
+            return List.of();
+        }
+        String text = typed.strip();
+        Matcher label = LABEL.matcher(text);
+        if (!label.matches() && !SIREN.matcher(text).matches()) {
+            String name = CommuneDirectory.searchName(text);
+            List<Epci> exact = name.isEmpty() ? List.of()
+                    : jdbc.sql("select code, name from epci where territory_search_name(name) = :name"
+                                    + " order by name, code limit :limit")
+                            .param("name", name).param("limit", Math.min(limit, 50))
+                            .query(TerritoryDirectory::epci).list();
+            if (!exact.isEmpty()) {
+                return exact;
+            }
+        }
+        return searchEpci(text, limit);
+    }
+
     /** The INSEE codes of the EPCI's communes. */
     @Transactional(readOnly = true)
     public List<String> communesOfEpci(String epciCode) {
