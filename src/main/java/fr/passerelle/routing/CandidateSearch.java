@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,8 +87,9 @@ public class CandidateSearch {
      */
     List<Exclusion> exclusionsOnAcceptance(long referralId, ProviderRef provider) {
         CareRequest request = request(referralId).request();
+        // Only that provider's facts are read: an acceptance never reads the département's whole registry.
         List<ProviderFacts> providers = provider.kind() == ProviderKind.HOME_CARE ? homeCareServices(request)
-                : childmindersAndCreches(request);
+                : childmindersAndCreches(request, provider);
         return providers.stream()
                 .filter(facts -> facts.provider().equals(provider))
                 .findFirst()
@@ -98,7 +100,7 @@ public class CandidateSearch {
 
     CandidateList search(CareRequest request) {
         List<ProviderFacts> providers = request.route() == Route.HOME_CARE ? homeCareServices(request)
-                : childmindersAndCreches(request);
+                : childmindersAndCreches(request, null);
         return ranking.rank(request, providers);
     }
 
@@ -163,15 +165,22 @@ public class CandidateSearch {
                 .list();
     }
 
-    private List<ProviderFacts> childmindersAndCreches(CareRequest request) {
-        Map<Long, AvailableChildminder> available = registry
+    /** @param only the one provider to read, or {@code null} for all of the area */
+    private List<ProviderFacts> childmindersAndCreches(CareRequest request, ProviderRef only) {
+        // The registry's answer for the whole area, or none for a single provider: then its latest label's
+        // suspension alone says its label state, as it does below for every childminder the registry leaves out.
+        Map<Long, AvailableChildminder> available = only != null ? Map.of() : registry
                 .childmindersAvailable(request.communeCode(), request.firstDay(), request.lastDay()).stream()
                 .collect(Collectors.toMap(AvailableChildminder::id, Function.identity()));
+        Long onlyChildminder = only != null && only.kind() == ProviderKind.CHILDMINDER ? only.id() : null;
+        Long onlyCreche = only != null && only.kind() == ProviderKind.CRECHE ? only.id() : null;
+        boolean childmindersWanted = only == null || onlyChildminder != null;
+        boolean crechesWanted = only == null || onlyCreche != null;
         // Every childminder of the département (and of the family's EPCI, should it cross a border) still in the
         // registry and labelled at some time: the registry's answer says who may be offered a child, these rows say
         // why the others may not. A childminder never labelled is not part of the scheme, neither candidate nor
         // excluded: a département's registry holds thousands of them.
-        List<ProviderFacts> childminders = jdbc.sql("""
+        List<ProviderFacts> childminders = !childmindersWanted ? List.of() : jdbc.sql("""
                         select c.id, c.organisation_id, c.first_name || ' ' || c.last_name as name, c.commune_code,
                                m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
                                c.agreement_end_date, l.valid_from, l.valid_to,
@@ -187,8 +196,10 @@ public class CandidateSearch {
                         join lateral (
                             select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                             where l.childminder_id = c.id order by l.id desc limit 1) l on true
-                        where t.insee_code = ? and c.active and o.active""")
-                .param(request.communeCode())
+                        where t.insee_code = :commune and c.active and o.active
+                          and (cast(:only as bigint) is null or c.id = :only)""")
+                .param("commune", request.communeCode())
+                .param("only", onlyChildminder, Types.BIGINT)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     AvailableChildminder offered = available.get(id);
@@ -204,7 +215,7 @@ public class CandidateSearch {
                             rs.getObject("agreement_end_date", LocalDate.class));
                 })
                 .list();
-        List<ProviderFacts> creches = jdbc.sql("""
+        List<ProviderFacts> creches = !crechesWanted ? List.of() : jdbc.sql("""
                         select k.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
                                o.active, k.emergency_places, k.min_age_months, k.max_age_months,
                                case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
@@ -215,9 +226,11 @@ public class CandidateSearch {
                         join organisation o on o.kind = 'AVIP_CRECHE'
                         join creche k on k.organisation_id = o.id
                         left join commune m on m.insee_code = o.commune_code
-                        where t.insee_code = ?
-                          and (o.departement_code = t.departement_code or m.epci_code = t.epci_code)""")
-                .param(request.communeCode())
+                        where t.insee_code = :commune
+                          and (o.departement_code = t.departement_code or m.epci_code = t.epci_code)
+                          and (cast(:only as bigint) is null or k.id = :only)""")
+                .param("commune", request.communeCode())
+                .param("only", onlyCreche, Types.BIGINT)
                 .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.CRECHE, rs.getLong("id")),
                         rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
                         rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")),
