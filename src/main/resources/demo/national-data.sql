@@ -320,29 +320,33 @@ from cr c cross join p order by c.user_id;
 
 -- step: candidates for offers
 -- Who an offer may go to: home-care services covering the commune; labelled childminders (label valid, not
--- suspended or revoked, agreement running) and crèches of the commune (level 1), else of the EPCI (2), else of the
--- département (3). k numbers the candidates of each place, so that picking one is an index look-up.
+-- suspended or revoked, agreement running) and crèches of the commune (level 1), the EPCI (2) or the département
+-- (3), once per place they offer (AVIP places, emergency places). k numbers them in each place.
 create temp table px on commit drop as
 with pool as (
-    select 'HOME_CARE' as kind, 1 as lvl, h.commune_code as key, s.svc_id as provider_id, s.org_id, s.user_id
+    select 'HOME_CARE' as kind, 1 as lvl, h.commune_code as key, s.svc_id as provider_id, s.org_id, s.user_id,
+           1 as place
     from svc s join home_care_coverage h on h.service_id = s.svc_id
     union all
-    select 'CHILDMINDER', l.lvl, l.key, cm.cm_id, cm.org_id, u.user_id
+    select 'CHILDMINDER', l.lvl, l.key, cm.cm_id, cm.org_id, u.user_id, place
     from cm join cm_user u on u.cm_id = cm.cm_id join label on label.cm_id = cm.cm_id
+    join childminder c on c.id = cm.cm_id cross join generate_series(1, c.avip_places) place
     cross join lateral (values (1, cm.insee_code), (2, cm.epci), (3, cm.dep)) l(lvl, key)
-    where label.state = 'ACTIVE' and l.key is not null
-      and exists (select 1 from childminder c where c.id = cm.cm_id and c.agreement_end_date > (select today from p))
+    where label.state = 'ACTIVE' and l.key is not null and c.agreement_end_date > (select today from p)
     union all
-    select 'CRECHE', l.lvl, l.key, cr.cr_id, cr.org_id, cr.user_id
-    from cr cross join lateral (values (1, cr.insee_code), (2, cr.epci), (3, cr.dep)) l(lvl, key)
+    select 'CRECHE', l.lvl, l.key, cr.cr_id, cr.org_id, cr.user_id, place
+    from cr join creche c on c.id = cr.cr_id cross join generate_series(1, c.emergency_places) place
+    cross join lateral (values (1, cr.insee_code), (2, cr.epci), (3, cr.dep)) l(lvl, key)
     where l.key is not null
 )
-select kind, lvl, key, row_number() over (partition by kind, lvl, key order by provider_id) - 1 as k,
+select kind, lvl, key, row_number() over (partition by kind, lvl, key order by place, provider_id) - 1 as k,
        provider_id, org_id, user_id
 from pool;
 create index on px (kind, lvl, key, k);
 create temp table pn on commit drop as select kind, lvl, key, count(*)::int as n from px group by kind, lvl, key;
--- For each commune and kind, the nearest level that has candidates: offers then pick one with hash joins.
+-- For each commune and kind, where its offers go: the home-care services covering it; the childminders and
+-- crèches of its EPCI (else of its département). EPCI do not overlap, so that the places held by accepted offers
+-- can be spread over each pool without two pools filling the same provider. Offers then pick with hash joins.
 create temp table cand on commit drop as
 with kinds(kind) as (values ('HOME_CARE'), ('CHILDMINDER'), ('CRECHE')), m as (
     select k.kind, c.insee_code, pn.lvl, pn.key, pn.n
@@ -355,6 +359,7 @@ with kinds(kind) as (values ('HOME_CARE'), ('CHILDMINDER'), ('CRECHE')), m as (
     from cw c cross join kinds k join pn on pn.kind = k.kind and pn.lvl = 3 and pn.key = c.dep
 )
 select distinct on (kind, insee_code) kind, insee_code as commune, lvl, key, n from m
+where kind = 'HOME_CARE' or lvl > 1
 order by kind, insee_code, lvl;
 create index on cand (kind, commune);
 analyze px;
@@ -503,6 +508,7 @@ analyze rt;
 create temp table ro on commit drop as
 with n as (
     select rt.id, rt.t_decision, rt.need, rt.under3, rt.commune, rt.epci, rt.dep, rt.u_prov, rt.n_fail, rt.final,
+           rt.first_day,
            rt.has_childminder, rt.has_creche,
            rt.n_fail + case when rt.final in ('ACCEPT', 'WITHDRAWN_OFFERED') then 1 else 0 end as n_offers
     from rt where rt.path = 'ELIGIBLE' and rt.has_provider
@@ -537,14 +543,23 @@ with n as (
            floor(r.u_prov * 1000000)::int + r.j as h
     from r
     window w as (partition by r.id order by r.j)
+), g as (
+    -- Accepted offers go round the places of their pool in the order of the care's first day, so that the places
+    -- held at one time spread over the providers as the capacity checks would spread them; the others go to a
+    -- candidate drawn by hash.
+    select s.*, c.lvl, c.key,
+           case when s.fate = 'ACCEPTED'
+                then (row_number() over (partition by c.kind, c.lvl, c.key, s.fate = 'ACCEPTED'
+                                         order by s.first_day, s.id) - 1) % c.n
+                else s.h % c.n end as k
+    from s join cand c on c.kind = s.provider_kind and c.commune = s.commune
 )
-select nextval(pg_get_serial_sequence('offer', 'id')) as offer_id, s.id as referral_id, s.j, s.fate,
-       s.provider_kind, s.delay, s.u_reason, s.dep, s.sent_at, s.sent_at + s.response as ended_at,
+select nextval(pg_get_serial_sequence('offer', 'id')) as offer_id, g.id as referral_id, g.j, g.fate,
+       g.provider_kind, g.delay, g.u_reason, g.dep, g.sent_at, g.sent_at + g.response as ended_at,
        px.provider_id, px.org_id as provider_org, px.user_id as provider_user
-from s
-join cand c on c.kind = s.provider_kind and c.commune = s.commune
-join px on px.kind = c.kind and px.lvl = c.lvl and px.key = c.key and px.k = s.h % c.n
-order by s.id, s.j;
+from g
+join px on px.kind = g.provider_kind and px.lvl = g.lvl and px.key = g.key and px.k = g.k
+order by g.id, g.j;
 create index on ro (referral_id, j);
 analyze ro;
 -- When the routing ended: the last offer's end (the decision when no offer was sent).
