@@ -505,7 +505,7 @@ analyze rt;
 -- step: offer plan
 -- Offers one after the other: the failed ones (declined or expired), then the accepted one, or the one cancelled
 -- by a withdrawal. Each waits a while in the routing queue before it is sent.
-create temp table ro on commit drop as
+create temp table ro_plan on commit drop as
 with n as (
     select rt.id, rt.t_decision, rt.need, rt.under3, rt.commune, rt.epci, rt.dep, rt.u_prov, rt.n_fail, rt.final,
            rt.first_day,
@@ -543,23 +543,31 @@ with n as (
            floor(r.u_prov * 1000000)::int + r.j as h
     from r
     window w as (partition by r.id order by r.j)
-), g as (
-    -- Accepted offers go round the places of their pool in the order of the care's first day, so that the places
-    -- held at one time spread over the providers as the capacity checks would spread them; the others go to a
-    -- candidate drawn by hash.
-    select s.*, c.lvl, c.key,
-           case when s.fate = 'ACCEPTED'
-                then (row_number() over (partition by c.kind, c.lvl, c.key, s.fate = 'ACCEPTED'
-                                         order by s.first_day, s.id) - 1) % c.n
-                else s.h % c.n end as k
-    from s join cand c on c.kind = s.provider_kind and c.commune = s.commune
 )
-select nextval(pg_get_serial_sequence('offer', 'id')) as offer_id, g.id as referral_id, g.j, g.fate,
-       g.provider_kind, g.delay, g.u_reason, g.dep, g.sent_at, g.sent_at + g.response as ended_at,
-       px.provider_id, px.org_id as provider_org, px.user_id as provider_user
-from g
-join px on px.kind = g.provider_kind and px.lvl = g.lvl and px.key = g.key and px.k = g.k
-order by g.id, g.j;
+select nextval(pg_get_serial_sequence('offer', 'id')) as offer_id, s.id as referral_id, s.j, s.fate,
+       s.provider_kind, s.delay, s.u_reason, s.dep, s.sent_at, s.sent_at + s.response as ended_at, s.first_day,
+       s.h, c.lvl, c.key, c.n
+from s join cand c on c.kind = s.provider_kind and c.commune = s.commune
+order by s.id, s.j;
+analyze ro_plan;
+-- Accepted offers go round the places of their pool in the order of the care's first day, so that the places held
+-- at one time spread over the providers as the capacity checks would spread them; the others go to a candidate
+-- drawn by hash. (A narrow table of its own: sorting the whole plan rows would spill to disk.)
+create temp table ro_pick on commit drop as
+select o.offer_id, px.provider_id, px.org_id as provider_org, px.user_id as provider_user
+from (
+    select offer_id, provider_kind, lvl, key,
+           case when fate = 'ACCEPTED'
+                then (row_number() over (partition by provider_kind, lvl, key, fate = 'ACCEPTED'
+                                         order by first_day, referral_id) - 1) % n
+                else h % n end as k
+    from ro_plan
+) o
+join px on px.kind = o.provider_kind and px.lvl = o.lvl and px.key = o.key and px.k = o.k;
+create temp table ro on commit drop as
+select p.*, k.provider_id, k.provider_org, k.provider_user
+from ro_plan p join ro_pick k on k.offer_id = p.offer_id
+order by p.offer_id;
 create index on ro (referral_id, j);
 analyze ro;
 -- When the routing ended: the last offer's end (the decision when no offer was sent).
