@@ -47,6 +47,9 @@ class DemoData implements ApplicationRunner {
 
     static final String ESSONNE = "91";
 
+    /** The agency of the demo advisor {@code conseiller.evry}; the national data give it the busiest caseload. */
+    static final String EVRY_AGENCY = "France Travail Évry-Courcouronnes";
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** A demo childminder; the label state decides how the label and agreement are dated. */
@@ -122,7 +125,7 @@ class DemoData implements ApplicationRunner {
         user("admin.caf", "Alex Administrateur", Role.ADMIN, caf);
 
         user("conseiller.evry", "Karim Conseiller",  Role.ADVISOR,
-                organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, "France Travail Évry-Courcouronnes", "91228"));
+                organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, EVRY_AGENCY, "91228"));
         user("conseiller.massy", "Léa Conseillère", Role.ADVISOR,
                 organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, "France Travail Massy", "91377"));
         user("conseiller.mission-locale", "Paul Conseiller", Role.ADVISOR,
