@@ -787,7 +787,7 @@ order by ev.at, ev.id;
 -- An offer's fate is known only once it ended: until then it is pending (its deadline is still to come).
 insert into offer (id, referral_id, provider_kind, provider_id, provider_organisation_id, message, sent_at, sent_by,
                    deadline_at, status, answered_at, answered_by, decline_reason, decline_comment, ended_at,
-                   reminder_sent_at)
+                   reminder_sent_at, departement_code)
 overriding system value
 select ro.offer_id, ro.referral_id, ro.provider_kind, ro.provider_id, ro.provider_org,
        case when ro.u_reason < 0.2 then 'Merci de confirmer rapidement.' end,
@@ -802,7 +802,8 @@ select ro.offer_id, ro.referral_id, ro.provider_kind, ro.provider_id, ro.provide
        case when s.status in ('EXPIRED', 'CANCELLED') then ro.ended_at end,
        -- Pending offers whose deadline is near had their reminder: the reminder job has nothing to catch up.
        case when s.status = 'PENDING' and ro.sent_at + ro.delay - interval '4 hours' <= p.now_ts
-            then greatest(ro.sent_at, ro.sent_at + ro.delay - interval '4 hours') end
+            then greatest(ro.sent_at, ro.sent_at + ro.delay - interval '4 hours') end,
+       ro.dep
 from ro cross join p
 join officer_n offn on offn.dep = ro.dep
 join officer off on off.dep = ro.dep and off.k = (ro.offer_id) % offn.n
