@@ -107,7 +107,7 @@ class QueryPlanTest {
      * without a limit above them (an ordered list's first page walks an index and stops). A partial index holds only
      * what is open (pending offers…): reading it whole is bounded by the work waiting, not by the history.
      */
-    private void wholeScans(JsonNode node, boolean limited, List<String> found) {
+    private void wholeScans(JsonNode node, boolean limited, boolean drivesJoin, List<String> found) {
         String type = node.get("Node Type").asString();
         boolean underLimit = limited || "Limit".equals(type);
         JsonNode relation = node.get("Relation Name");
@@ -115,8 +115,10 @@ class QueryPlanTest {
             boolean sequential = "Seq Scan".equals(type);
             JsonNode index = node.get("Index Name");
             boolean partial = index != null && partialIndexes.contains(index.asString());
+            // The outer side of a nested loop is read once: on the tiny tables of a test database the planner may
+            // drive a join from any of its sides, so only the repeated (inner) scans and the lone ones are judged.
             boolean unconditioned = type.contains("Index") && node.get("Index Cond") == null && !underLimit
-                    && !partial;
+                    && !partial && !drivesJoin;
             if (sequential || unconditioned) {
                 found.add(type + " on " + relation.asString());
             }
@@ -124,7 +126,9 @@ class QueryPlanTest {
         JsonNode children = node.get("Plans");
         if (children != null) {
             for (JsonNode child : children) {
-                wholeScans(child, underLimit, found);
+                boolean outer = "Nested Loop".equals(type) && child.has("Parent Relationship")
+                        && "Outer".equals(child.get("Parent Relationship").asString());
+                wholeScans(child, underLimit, outer, found);
             }
         }
     }
@@ -148,7 +152,7 @@ class QueryPlanTest {
             String plan = recorder.plan(statement, "set local enable_seqscan = off", "set local enable_hashjoin = off",
                     "set local enable_mergejoin = off");
             List<String> wholeScans = new ArrayList<>();
-            wholeScans(json.readTree(plan).get(0).get("Plan"), false, wholeScans);
+            wholeScans(json.readTree(plan).get(0).get("Plan"), false, false, wholeScans);
             if (!wholeScans.isEmpty()) {
                 failures.add(page + " reads a whole table (" + wholeScans + "):\n" + statement.sql() + "\n" + plan);
             }
