@@ -97,7 +97,7 @@ class AnswerByLink {
         }
         AnswerLinks.Link link = found.get();
         Optional<CurrentUser> recipient = recipient(link);
-        ProviderOffer offer = recipient.flatMap(user -> offer(user, link.offerId())).orElse(null);
+        ProviderOffer offer = recipient.flatMap(user -> views.findForProvider(user, link.offerId())).orElse(null);
         Refusal refusal = offer == null ? Refusal.INVALID : refusal(link, offer, now());
         audit.record(link.recipientId(), AuditedEntity.OFFER.name(), link.offerId(),
                 refusal == null ? "ANSWER_LINK_OPENED" : "ANSWER_LINK_REFUSED",
@@ -153,7 +153,7 @@ class AnswerByLink {
         if (link.isExpired(now())) {
             throw new RefusedException(Refusal.EXPIRED);
         }
-        if (recipient(link).flatMap(user -> offer(user, link.offerId())).isEmpty()) {
+        if (recipient(link).flatMap(user -> views.findForProvider(user, link.offerId())).isEmpty()) {
             throw new RefusedException(Refusal.INVALID);
         }
         return link;
@@ -184,10 +184,6 @@ class AnswerByLink {
         return users.findWithOrganisationById(link.recipientId()).map(CurrentUser::of).filter(CurrentUser::isEnabled);
     }
 
-    /** The offer as the recipient's provider sees it; none if it is no longer addressed to their organisation. */
-    private Optional<ProviderOffer> offer(CurrentUser recipient, long offerId) {
-        return views.findForProvider(recipient, offerId);
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -1,14 +1,12 @@
 package fr.passerelle.notification;
 
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.referral.IllegalReferralTransitionException;
+import fr.passerelle.routing.AnswerRefusals;
 import fr.passerelle.routing.DeclineForm;
 import fr.passerelle.routing.DeclineReason;
-import fr.passerelle.routing.RoutingException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +61,7 @@ class AnswerLinkController {
             answers.recordRefusedAnswer(token, ex.refusal().name());
             return refused(ex.refusal(), model, response);
         }
-        catch (RoutingException | ConcurrencyFailureException | IllegalReferralTransitionException ex) {
+        catch (RuntimeException ex) {
             model.addAttribute("declineForm", new DeclineForm());
             return failed(token, signedIn, model, response, ex);
         }
@@ -88,7 +86,7 @@ class AnswerLinkController {
             answers.recordRefusedAnswer(token, ex.refusal().name());
             return refused(ex.refusal(), model, response);
         }
-        catch (RoutingException | ConcurrencyFailureException | IllegalReferralTransitionException ex) {
+        catch (RuntimeException ex) {
             return failed(token, signedIn, model, response, ex);
         }
     }
@@ -114,12 +112,13 @@ class AnswerLinkController {
         return ANSWER_VIEW;
     }
 
-    /** The answer was refused by the offer (full, answered meanwhile…): audited, and the page says why. */
+    /**
+     * The answer was refused by the offer (full, answered meanwhile…): audited, and the page says why, as the
+     * signed-in page would. Any other failure is not a refusal and goes on to the error page.
+     */
     private String failed(String token, CurrentUser signedIn, Model model, HttpServletResponse response,
             RuntimeException ex) {
-        String code = ex instanceof RoutingException routing ? routing.getMessageCode()
-                : ex instanceof ConcurrencyFailureException ? "routing.provider.error.stale"
-                : "routing.provider.error.referralChanged";
+        String code = AnswerRefusals.messageCode(ex).orElseThrow(() -> ex);
         answers.recordRefusedAnswer(token, code);
         return page(token, signedIn, model, response, code);
     }

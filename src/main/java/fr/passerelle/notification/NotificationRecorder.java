@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,15 +45,7 @@ class NotificationRecorder {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void inApp(UserAccount recipient, NotificationKind kind, String link, Object... arguments) {
-        String[] words = new String[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            words[i] = String.valueOf(arguments[i]);
-        }
-        jdbc.sql("""
-                        insert into notification (recipient_id, kind, arguments, link, created_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(recipient.getId(), kind.name(), words, link, now().atOffset(ZoneOffset.UTC))
-                .update();
+        inApp(List.of(recipient), kind, link, arguments);
     }
 
     /** The same line under the bell of each recipient, in one statement. */
@@ -101,12 +94,7 @@ class NotificationRecorder {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean email(UserAccount recipient, NotificationKind kind, Function<Locale, Mail> mail) {
-        if (recipient.getEmail() == null) {
-            return false;
-        }
-        Locale locale = localeOf(recipient);
-        insert(kind, recipient.getId(), null, recipient.getEmail(), locale, renderer.render(mail.apply(locale), locale));
-        return true;
+        return email(List.of(recipient), kind, mail) == 1;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.passerelle.organisation.Organisation;
@@ -60,7 +61,10 @@ class ProviderNotifications {
         for (UserAccount person : people) {
             tellWithAnswerLink(person, offer, NotificationKind.OFFER_SENT);
         }
-        copyToDesk(offer, people, NotificationKind.OFFER_SENT, "notification.mail.OFFER_SENT");
+        String page = properties.link("/provider/offers/" + offer.offerId());
+        copyToDesk(offer, people, NotificationKind.OFFER_SENT, locale -> offerMail(offer, locale,
+                "notification.mail.OFFER_SENT", wording.in(locale).action("notification.mail.action.signIn", page),
+                "notification.mail.note.desk"));
     }
 
     @EventListener
@@ -78,14 +82,9 @@ class ProviderNotifications {
         OfferNotice offer = offers.notice(event.offerId());
         String page = "/provider/offers/" + offer.offerId();
         List<UserAccount> people = people(offer);
-        for (UserAccount person : people) {
-            recorder.inApp(person, NotificationKind.OFFER_CANCELLED, page, offer.offerId(), offer.communeLabel());
-            recorder.email(person, NotificationKind.OFFER_CANCELLED, locale -> cancelled(offer, locale));
-        }
-        Organisation desk = organisations.getReferenceById(offer.providerOrganisationId());
-        if (!needsNoCopy(desk.getContactEmail(), people)) {
-            recorder.email(desk, NotificationKind.OFFER_CANCELLED, locale -> cancelled(offer, locale));
-        }
+        recorder.inApp(people, NotificationKind.OFFER_CANCELLED, page, offer.offerId(), offer.communeLabel());
+        recorder.email(people, NotificationKind.OFFER_CANCELLED, locale -> cancelled(offer, locale));
+        copyToDesk(offer, people, NotificationKind.OFFER_CANCELLED, locale -> cancelled(offer, locale));
     }
 
     /** The bell, and an email with a link that answers without signing in, valid until the deadline. */
@@ -102,15 +101,16 @@ class ProviderNotifications {
         }
     }
 
-    /** The organisation's desk address gets the offer too, with the signed-in page (an answer link is personal). */
-    private void copyToDesk(OfferNotice offer, List<UserAccount> people, NotificationKind kind, String prefix) {
+    /**
+     * The organisation's desk address gets a copy, unless it is one of its people's own. An offer's copy opens the
+     * signed-in page: an answer link is personal.
+     */
+    private void copyToDesk(OfferNotice offer, List<UserAccount> people, NotificationKind kind,
+            Function<Locale, Mail> mail) {
         Organisation desk = organisations.getReferenceById(offer.providerOrganisationId());
-        if (needsNoCopy(desk.getContactEmail(), people)) {
-            return;
+        if (!needsNoCopy(desk.getContactEmail(), people)) {
+            recorder.email(desk, kind, mail);
         }
-        String url = properties.link("/provider/offers/" + offer.offerId());
-        recorder.email(desk, kind, locale -> offerMail(offer, locale, prefix,
-                wording.in(locale).action("notification.mail.action.signIn", url), "notification.mail.note.desk"));
     }
 
     private Mail offerMail(OfferNotice offer, Locale locale, String prefix, Mail.Action action, String note) {

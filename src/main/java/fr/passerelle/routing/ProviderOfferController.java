@@ -3,10 +3,8 @@ package fr.passerelle.routing;
 import java.util.List;
 
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.referral.IllegalReferralTransitionException;
 import jakarta.validation.Valid;
 
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,15 +107,8 @@ class ProviderOfferController {
             action.run();
             return null;
         }
-        catch (RoutingException ex) {
-            return ex.getMessageCode();
-        }
-        catch (ConcurrencyFailureException ex) {
-            // An optimistic conflict, or a lock that could not be had (deadlock, lock timeout): said, never a 500.
-            return "routing.provider.error.stale";
-        }
-        catch (IllegalReferralTransitionException ex) {
-            return "routing.provider.error.referralChanged";
+        catch (RuntimeException ex) {
+            return AnswerRefusals.messageCode(ex).orElseThrow(() -> ex);
         }
     }
 

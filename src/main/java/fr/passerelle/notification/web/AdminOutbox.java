@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import fr.passerelle.system.CappedCounts;
 import fr.passerelle.system.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,12 +64,9 @@ public class AdminOutbox {
     /** Pending and failed emails, each counted up to {@link #COUNT_CAP}, in one statement. */
     @Transactional(readOnly = true)
     public UnsentCounts unsentCounts() {
-        return jdbc.sql("""
-                        select
-                            (select count(*) from (select 1 from outbound_email where status = 'PENDING' limit :limit) p),
-                            (select count(*) from (select 1 from outbound_email where status = 'FAILED' limit :limit) f)
-                        """)
-                .param("limit", COUNT_CAP + 1)
+        return jdbc.sql("select "
+                        + CappedCounts.of("select 1 from outbound_email where status = 'PENDING'", COUNT_CAP) + ", "
+                        + CappedCounts.of("select 1 from outbound_email where status = 'FAILED'", COUNT_CAP))
                 .query((rs, row) -> new UnsentCounts(CappedCount.of(rs.getLong(1), COUNT_CAP),
                         CappedCount.of(rs.getLong(2), COUNT_CAP)))
                 .single();

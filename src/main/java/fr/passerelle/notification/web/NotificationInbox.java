@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import fr.passerelle.system.CappedCounts;
 import fr.passerelle.system.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,11 +59,9 @@ class NotificationInbox {
     /** The bell: how many are unread, up to {@link #BELL_CAP} and then "more" (the partial unread index). */
     @Transactional(readOnly = true)
     CappedCount unreadCount(long recipientId) {
-        long counted = jdbc.sql("""
-                        select count(*) from (
-                            select 1 from notification where recipient_id = ? and read_at is null limit ?
-                        ) unread""")
-                .params(recipientId, BELL_CAP + 1)
+        long counted = jdbc.sql("select " + CappedCounts.of(
+                        "select 1 from notification where recipient_id = ? and read_at is null", BELL_CAP))
+                .param(recipientId)
                 .query(Long.class).single();
         return CappedCount.of(counted, BELL_CAP);
     }
