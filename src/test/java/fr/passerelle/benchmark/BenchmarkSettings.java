@@ -19,13 +19,15 @@ import java.util.Locale;
  * @param journeys write journeys measured in all (after one warm-up journey per write client)
  * @param writeTimeLimit the write phase stops there, journeys done or not
  * @param advisorDeepPage query string of the advisor's list deep page ({@code page=1000}; a keyset cursor later)
+ * @param only a regular expression: only the pages whose name it finds are measured, with the login page (all
+ *        when blank); {@code journeys=0} leaves out the writes
  * @param routingReferralId the eligible referral whose candidates page is measured; {@code null}: the first one
  *        of the routing queue
  */
 record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, Duration duration, int maxRequests,
         int writeClients, int journeys, Duration writeTimeLimit, String password, String officer, String advisor,
         String provider, String admin, String advisorDeepPage, Long routingReferralId, String commune,
-        String providerName) {
+        String providerName, String only) {
 
     static BenchmarkSettings fromEnvironment() {
         BenchmarkSettings settings = new BenchmarkSettings(
@@ -46,7 +48,8 @@ record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, Duration dur
                 text("routingReferralId", "").isBlank() ? null : Long.valueOf(text("routingReferralId", "")),
                 // The journey's family lives there, and the provider below covers it (demo data: both in Essonne).
                 text("commune", "Évry-Courcouronnes"),
-                text("providerName", "Essonne Services à Domicile"));
+                text("providerName", "Essonne Services à Domicile"),
+                text("only", ""));
         settings.requireLoopback();
         return settings;
     }

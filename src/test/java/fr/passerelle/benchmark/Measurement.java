@@ -26,6 +26,8 @@ final class Measurement {
 
     private long elapsedNanos;
 
+    private Measurement alone;
+
     Measurement(String name) {
         this.name = name;
     }
@@ -66,6 +68,23 @@ final class Measurement {
 
     synchronized void elapsed(long nanos) {
         elapsedNanos = nanos;
+    }
+
+    /** The same page requested one at a time by one client: its failures count as this one's. */
+    void alone(Measurement measure) {
+        addFailures(measure);
+        synchronized (this) {
+            alone = measure;
+        }
+    }
+
+    /** The median latency of the requests made alone, in milliseconds; NaN when there were none. */
+    double aloneMedian() {
+        Measurement measure;
+        synchronized (this) {
+            measure = alone;
+        }
+        return measure == null ? Double.NaN : measure.result().p50();
     }
 
     synchronized int failures() {
