@@ -3,6 +3,10 @@ package fr.passerelle.system;
 import java.time.Duration;
 import java.util.Locale;
 
+import java.util.List;
+
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +14,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
  * French by default; {@code ?lang=en} switches to English and a cookie remembers the choice. Oversized uploads are
@@ -20,6 +26,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /** The folders of {@code src/main/resources/static}, served under their own names. */
+    static final List<String> STATIC_FOLDERS = List.of("css", "js", "images");
 
     @Bean
     LocaleResolver localeResolver() {
@@ -39,6 +48,26 @@ class WebConfiguration implements WebMvcConfigurer {
                 new UploadSizeFilter(maxRequestSize));
         registration.setOrder(-101);
         return registration;
+    }
+
+    /**
+     * The static assets, each folder under its own path (instead of Spring Boot's catch-all {@code /**}), WebJars
+     * without their version in the URL. With a catch-all, every link a page builds ({@code @{...}}) was looked up in
+     * the classpath as a possible asset, and a miss is never cached: a list page of 20 rows spent more than half its
+     * time there. Now a link that is not under one of these paths is left alone at once.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver());
+        for (String folder : STATIC_FOLDERS) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .resourceChain(true);
+        }
+        registry.addResourceHandler("/favicon.svg").addResourceLocations("classpath:/static/").resourceChain(true);
     }
 
     @Override
