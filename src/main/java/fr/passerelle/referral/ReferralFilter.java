@@ -34,7 +34,11 @@ public class ReferralFilter {
 
     private Sort sort = Sort.CREATED;
 
+    /** The page's number, as the links carry it: shown only, the key says where the page starts. */
     private int page;
+
+    /** The id of the last referral of the page before: this page starts after it. */
+    private Long after;
 
     public ReferralStatus getStatus() {
         return status;
@@ -90,5 +94,13 @@ public class ReferralFilter {
 
     public void setPage(int page) {
         this.page = Pages.clamp(page);
+    }
+
+    public Long getAfter() {
+        return after;
+    }
+
+    public void setAfter(Long after) {
+        this.after = after;
     }
 }

@@ -1,114 +1,131 @@
 package fr.passerelle.referral;
 
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import fr.passerelle.system.Pages;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
+import fr.passerelle.system.CappedCounts;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.query.QueryUtils;
-import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lists of referrals, one page at a time: a page costs three statements (the page's ids, their rows, and the count
- * when the page is full) whatever its size, and each filter and order has an index (see V4__referrals.sql,
- * V13__referral_list_cover.sql).
+ * "Mes orientations", one page at a time, read by keyset: a page is the referrals that follow, in the list's order,
+ * the last one of the page before ({@code after}, its id). A page costs three statements whatever its depth: its ids,
+ * from an index that holds the filter, the order and the id (an index-only scan that starts at the key: page 1,000 of
+ * an agency's 30,000 referrals costs what the first does); their rows; and the count of the list, capped
+ * ({@link CappedCounts}). Each filter and order has an index (V4__referrals.sql, V13__referral_list_cover.sql).
  */
 @Component
 public class ReferralQueries {
 
     public static final int PAGE_SIZE = 20;
 
-    private final ReferralRepository referrals;
-    private final EntityManager entityManager;
+    /**
+     * A page of the list.
+     *
+     * @param rows the page's referrals, in the list's order
+     * @param number the page's number, from 1, as the links carry it (shown only)
+     * @param first whether this is the first page (no key)
+     * @param nextAfter the key of the next page, {@code null} on the last
+     * @param total the referrals the filters select, up to {@link CappedCounts#CAP} + 1 ("1 000+")
+     */
+    public record ReferralPage(List<Referral> rows, int number, boolean first, Long nextAfter, long total) {
 
-    ReferralQueries(ReferralRepository referrals, EntityManager entityManager) {
-        this.referrals = referrals;
-        this.entityManager = entityManager;
+        public boolean totalCapped() {
+            return CappedCounts.isCapped(total);
+        }
     }
 
-    /** An organisation's referrals ("Mes orientations"); {@code search} matches the parent's name or identifier. */
-    @Transactional(readOnly = true)
-    public Page<Referral> forOrganisation(long organisationId, ReferralFilter filter, String search) {
-        Specification<Referral> specification = (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(cb.equal(root.get("organisation").get("id"), organisationId));
-            if (filter.getStatus() != null) {
-                where.add(cb.equal(root.get("status"), filter.getStatus()));
-            }
-            if (filter.getPurpose() != null) {
-                where.add(cb.equal(root.get("purpose"), filter.getPurpose()));
-            }
-            if (filter.getNeed() != null) {
-                where.add(cb.equal(root.get("need"), filter.getNeed()));
-            }
-            if (filter.getFrom() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("firstDay"), filter.getFrom()));
-            }
-            if (filter.getTo() != null) {
-                where.add(cb.lessThanOrEqualTo(root.get("firstDay"), filter.getTo()));
-            }
-            if (search != null && !search.isBlank()) {
-                String identifier = FranceTravailIdentifier.normalise(search);
-                String name = Referral.searchable(search);
-                where.add(cb.or(cb.equal(root.get("franceTravailId"), identifier),
-                        cb.like(root.get("parentSearchName"), "%" + escapeLike(name) + "%", '\\')));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
-        return Pages.orLast(PageRequest.of(filter.getPage(), PAGE_SIZE, order(filter.getSort())),
-                request -> page(specification, request));
+    private final ReferralRepository referrals;
+    private final JdbcClient jdbc;
+
+    ReferralQueries(ReferralRepository referrals, JdbcClient jdbc) {
+        this.referrals = referrals;
+        this.jdbc = jdbc;
     }
 
     /**
-     * A page read in two steps: its ids first, from an index that holds the filter, the order and the id (an
-     * index-only scan: a deep page skips index entries, not rows — page 1,000 of an agency's 30,000 referrals costs
-     * what the first does), then those rows. The count runs only when the page is full.
+     * An organisation's referrals ("Mes orientations"); {@code search} matches the parent's name or identifier. A key
+     * that is not one of the organisation's referrals reads nothing.
      */
-    private Page<Referral> page(Specification<Referral> specification, PageRequest request) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Long> idQuery = cb.createQuery(Long.class);
-        Root<Referral> root = idQuery.from(Referral.class);
-        idQuery.select(root.get("id")).where(specification.toPredicate(root, idQuery, cb))
-                .orderBy(QueryUtils.toOrders(request.getSort(), root, cb));
-        List<Long> ids = entityManager.createQuery(idQuery)
-                .setFirstResult((int) request.getOffset())
-                .setMaxResults(request.getPageSize())
-                .getResultList();
-        Map<Long, Referral> rows = new HashMap<>();
-        if (!ids.isEmpty()) {
-            referrals.findAllById(ids).forEach(referral -> rows.put(referral.getId(), referral));
+    @Transactional(readOnly = true)
+    public ReferralPage forOrganisation(long organisationId, ReferralFilter filter, String search) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("organisation", organisationId);
+        StringBuilder where = new StringBuilder("r.organisation_id = :organisation");
+        if (filter.getStatus() != null) {
+            where.append(" and r.status = :status");
+            params.put("status", filter.getStatus().name());
         }
-        List<Referral> content = ids.stream().map(rows::get).filter(Objects::nonNull).toList();
-        return PageableExecutionUtils.getPage(content, request, () -> count(specification));
+        if (filter.getPurpose() != null) {
+            where.append(" and r.purpose = :purpose");
+            params.put("purpose", filter.getPurpose().name());
+        }
+        if (filter.getNeed() != null) {
+            where.append(" and r.need = :need");
+            params.put("need", filter.getNeed().name());
+        }
+        if (filter.getFrom() != null) {
+            where.append(" and r.first_day >= :from");
+            params.put("from", Date.valueOf(filter.getFrom()));
+        }
+        if (filter.getTo() != null) {
+            where.append(" and r.first_day <= :to");
+            params.put("to", Date.valueOf(filter.getTo()));
+        }
+        if (search != null && !search.isBlank()) {
+            where.append(" and (r.france_travail_id = :identifier or r.parent_search_name like :name escape '\\')");
+            params.put("identifier", FranceTravailIdentifier.normalise(search));
+            params.put("name", "%" + escapeLike(Referral.searchable(search)) + "%");
+        }
+        boolean keyed = filter.getAfter() != null;
+        String from = "referral r";
+        StringBuilder page = new StringBuilder(where);
+        if (keyed) {
+            from += " cross join (select k.created_at, k.last_transition_at, k.first_day, k.id from referral k"
+                    + " where k.id = :after and k.organisation_id = :organisation) k";
+            page.append(" and ").append(after(filter.getSort()));
+            params.put("after", filter.getAfter());
+        }
+        List<Long> ids = jdbc.sql("select r.id from " + from + " where " + page + " order by "
+                + order(filter.getSort()) + " limit " + (PAGE_SIZE + 1))
+                .params(params).query(Long.class).list();
+        boolean more = ids.size() > PAGE_SIZE;
+        List<Long> shown = more ? ids.subList(0, PAGE_SIZE) : ids;
+        Map<Long, Referral> rows = new HashMap<>();
+        if (!shown.isEmpty()) {
+            referrals.findAllById(shown).forEach(referral -> rows.put(referral.getId(), referral));
+        }
+        long total = jdbc.sql("select " + CappedCounts.of("select 1 from referral r where " + where))
+                .params(params).query(Long.class).single();
+        return new ReferralPage(shown.stream().map(rows::get).filter(Objects::nonNull).toList(),
+                keyed ? Math.max(2, filter.getPage()) : 1, !keyed, more ? shown.get(shown.size() - 1) : null,
+                total);
     }
 
-    private long count(Specification<Referral> specification) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-        Root<Referral> root = countQuery.from(Referral.class);
-        countQuery.select(cb.count(root)).where(specification.toPredicate(root, countQuery, cb));
-        return entityManager.createQuery(countQuery).getSingleResult();
-    }
-
-    private static Sort order(ReferralFilter.Sort sort) {
+    /** The order of each sort, the id last: the key of a row is its place in the order. */
+    private static String order(ReferralFilter.Sort sort) {
         return switch (sort) {
-            case CREATED -> Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
-            case FIRST_DAY -> Sort.by(Sort.Order.asc("firstDay").nullsLast(), Sort.Order.desc("id"));
-            case WAITING -> Sort.by(Sort.Order.asc("lastTransitionAt"), Sort.Order.asc("id"));
+            case CREATED -> "r.created_at desc, r.id desc";
+            case FIRST_DAY -> "r.first_day nulls last, r.id desc";
+            case WAITING -> "r.last_transition_at, r.id";
+        };
+    }
+
+    /** The rows after the key's row {@code k} in that order. */
+    private static String after(ReferralFilter.Sort sort) {
+        return switch (sort) {
+            case CREATED -> "(r.created_at, r.id) < (k.created_at, k.id)";
+            case WAITING -> "(r.last_transition_at, r.id) > (k.last_transition_at, k.id)";
+            // First days ascending with the days left blank (drafts) last, then ids descending.
+            case FIRST_DAY -> "(case when k.first_day is null then r.first_day is null and r.id < k.id"
+                    + " else r.first_day > k.first_day or r.first_day is null"
+                    + " or (r.first_day = k.first_day and r.id < k.id) end)";
         };
     }
 

@@ -18,7 +18,8 @@ import java.util.Locale;
  * @param writeClients concurrent virtual users running the write journey
  * @param journeys write journeys measured in all (after one warm-up journey per write client)
  * @param writeTimeLimit the write phase stops there, journeys done or not
- * @param advisorDeepPage query string of the advisor's list deep page ({@code page=1000}; a keyset cursor later)
+ * @param advisorDeepPage query string of the advisor's list deep page; blank: page 1,000, reached by following the
+ *        list's "next page" links from the first
  * @param only a regular expression: only the pages whose name it finds are measured, with the login page (all
  *        when blank); {@code journeys=0} leaves out the writes
  * @param routingReferralId the eligible referral whose candidates page is measured; {@code null}: the first one
@@ -44,7 +45,7 @@ record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, Duration dur
                 text("advisor", "conseiller.evry"),
                 text("provider", "sad.essonne"),
                 text("admin", "admin.caf"),
-                text("advisorDeepPage", "page=1000"),
+                text("advisorDeepPage", ""),
                 text("routingReferralId", "").isBlank() ? null : Long.valueOf(text("routingReferralId", "")),
                 // The journey's family lives there, and the provider below covers it (demo data: both in Essonne).
                 text("commune", "Évry-Courcouronnes"),

@@ -48,6 +48,9 @@ class PageBenchmark {
 
     static final double MAX_ALONE_MS = 50;
 
+    /** The advisor's deep page, as the issue measured it. */
+    static final int DEEP_PAGE = 1000;
+
     /** Requests of each page made one at a time, after its load: their median is its time in the server. */
     static final int ALONE_REQUESTS = 25;
 
@@ -102,10 +105,27 @@ class PageBenchmark {
                         "/officer/referrals/" + routingReferral() + "/routing"),
                 new Page("officer's queue `/officer/queue`", Who.OFFICER, "/officer/queue"),
                 new Page("advisor's list `/advisor/referrals`", Who.ADVISOR, "/advisor/referrals"),
-                new Page("advisor's list, deep page `?" + settings.advisorDeepPage() + "`", Who.ADVISOR,
-                        "/advisor/referrals?" + settings.advisorDeepPage()),
+                new Page("advisor's list, page 1,000 `?page=1000&after={key}`", Who.ADVISOR, advisorDeepPage()),
                 new Page("provider's offers `/provider/offers`", Who.PROVIDER, "/provider/offers"),
                 new Page("childminder registry `/admin/childminders`", Who.ADMIN, "/admin/childminders"));
+    }
+
+    /** The advisor's list at the page asked for, else at page 1,000 (or its last), by its "next page" links. */
+    private String advisorDeepPage() {
+        if (!settings.advisorDeepPage().isBlank()) {
+            return "/advisor/referrals?" + settings.advisorDeepPage();
+        }
+        VirtualUser advisor = users(Who.ADVISOR).get(0);
+        String path = "/advisor/referrals";
+        for (int page = 1; page < DEEP_PAGE; page++) {
+            Element next = advisor.document(path).selectFirst("a[data-testid=older]");
+            if (next == null) {
+                break;
+            }
+            URI link = URI.create(next.absUrl("href"));
+            path = link.getRawPath() + "?" + link.getRawQuery();
+        }
+        return path;
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import fr.passerelle.eligibility.IneligibilityReason;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
+import fr.passerelle.referral.ReferralQueries.ReferralPage;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
@@ -42,7 +43,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Page;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -701,21 +701,27 @@ class AdvisorReferralWebTest {
         for (int i = 0; i < ReferralQueries.PAGE_SIZE + 3; i++) {
             filed.add(fixtures.draft(advisor).getId());
         }
-        fixtures.draft(fixtures.advisor());
+        Referral stranger = fixtures.draft(fixtures.advisor());
 
-        Page<Referral> first = page(mvc.perform(get(BASE).with(user(owner))).andReturn());
-        Page<Referral> second = page(mvc.perform(get(BASE).param("page", "1").with(user(owner))).andReturn());
-        Page<Referral> beyond = page(mvc.perform(get(BASE).param("page", "7").with(user(owner))).andReturn());
+        ReferralPage first = page(mvc.perform(get(BASE).with(user(owner))).andReturn());
+        ReferralPage second = page(mvc.perform(get(BASE).param("after", first.nextAfter().toString())
+                .param("page", "2").with(user(owner))).andReturn());
+        ReferralPage elsewhere = page(mvc.perform(get(BASE).param("after", stranger.getId().toString())
+                .with(user(owner))).andReturn());
 
-        assertThat(first.getContent()).hasSize(ReferralQueries.PAGE_SIZE);
-        assertThat(first.getTotalElements()).isEqualTo(filed.size());
-        assertThat(first.getTotalPages()).isEqualTo(2);
-        assertThat(second.getContent()).hasSize(3);
-        assertThat(Stream.concat(first.getContent().stream(), second.getContent().stream()).map(Referral::getId))
+        assertThat(first.rows()).hasSize(ReferralQueries.PAGE_SIZE);
+        assertThat(first.first()).isTrue();
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(first.total()).isEqualTo(filed.size());
+        assertThat(first.nextAfter()).isEqualTo(first.rows().get(ReferralQueries.PAGE_SIZE - 1).getId());
+        assertThat(second.rows()).hasSize(3);
+        assertThat(second.first()).isFalse();
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(second.nextAfter()).isNull();
+        assertThat(Stream.concat(first.rows().stream(), second.rows().stream()).map(Referral::getId))
                 .containsExactlyInAnyOrderElementsOf(filed);
-        assertThat(beyond.getNumber()).isEqualTo(1);
-        assertThat(beyond.getContent()).extracting(Referral::getId)
-                .containsExactlyElementsOf(second.getContent().stream().map(Referral::getId).toList());
+        // Another organisation's referral is no key into this list: it reads nothing of either.
+        assertThat(elsewhere.rows()).isEmpty();
     }
 
     @Test
@@ -733,12 +739,15 @@ class AdvisorReferralWebTest {
                 .andExpect(status().isOk()));
         long fullPage = statements.count(() -> mvc.perform(get(BASE).with(user(busyUser)))
                 .andExpect(status().isOk()));
+        Long key = page(mvc.perform(get(BASE).with(user(busyUser))).andReturn()).nextAfter();
+        long nextPage = statements.count(() -> mvc.perform(get(BASE).param("after", key.toString())
+                .param("page", "2").with(user(busyUser))).andExpect(status().isOk()));
 
-        // Spring Data skips the count query when the first page is not full: one statement more, not one per row.
-        // The others are the session check every signed-in request makes (SessionValidityFilter) and the bell's
-        // unread count in the header (NotificationBell).
-        assertThat(fullPage).isEqualTo(oneRow + 1);
-        // The page's ids (an index-only scan), their rows, the count, the session check and the bell.
+        // The same statements for one row, a full page, and a page read after a key: none per row.
+        assertThat(fullPage).isEqualTo(oneRow);
+        assertThat(nextPage).isEqualTo(fullPage);
+        // The page's ids (an index-only scan), their rows, the capped count, the session check every signed-in
+        // request makes (SessionValidityFilter) and the bell's unread count in the header (NotificationBell).
         assertThat(fullPage).isLessThanOrEqualTo(5);
     }
 
@@ -807,7 +816,7 @@ class AdvisorReferralWebTest {
     }
 
     private List<Long> listed(CurrentUser viewer, MockHttpServletRequestBuilder request) throws Exception {
-        return page(mvc.perform(request.with(user(viewer))).andExpect(status().isOk()).andReturn()).getContent()
+        return page(mvc.perform(request.with(user(viewer))).andExpect(status().isOk()).andReturn()).rows()
                 .stream().map(Referral::getId).toList();
     }
 
@@ -817,9 +826,8 @@ class AdvisorReferralWebTest {
         return listed(viewer, get(BASE).session(session));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Page<Referral> page(MvcResult result) {
-        return (Page<Referral>) result.getModelAndView().getModel().get("page");
+    private static ReferralPage page(MvcResult result) {
+        return (ReferralPage) result.getModelAndView().getModel().get("page");
     }
 
     private Referral stored(MvcResult result) {

@@ -105,7 +105,12 @@ class NationalQueryPlans {
         pages.put("/officer/queue", officer);
         pages.put("/officer/referrals/" + eligible + "/routing", officer);
         pages.put("/advisor/referrals", advisor);
-        pages.put("/advisor/referrals?page=1000", advisor);
+        // Page 1,000 of the list: after its 19,980th referral, newest first.
+        long deepKey = jdbc.sql("""
+                        select id from referral where organisation_id = ? order by created_at desc, id desc
+                        offset 19979 limit 1""")
+                .param(advisor.getOrganisationId()).query(Long.class).single();
+        pages.put("/advisor/referrals?page=1000&after=" + deepKey, advisor);
         pages.put("/provider/offers", provider);
         pages.put("/admin/childminders", admin);
 

@@ -88,7 +88,9 @@ class QueryPlanTest {
         check(failures, officer, "/officer/registry/childminders");
         check(failures, advisor, "/advisor");
         check(failures, advisor, "/advisor/referrals");
-        check(failures, advisor, "/advisor/referrals?page=2&sort=WAITING");
+        for (String sort : List.of("CREATED", "WAITING", "FIRST_DAY")) {
+            check(failures, advisor, "/advisor/referrals?page=2&sort=" + sort + "&after=" + eligible.getId());
+        }
         check(failures, advisor, "/advisor/referrals/" + pending.referral().getId());
         check(failures, provider, "/provider");
         check(failures, provider, "/provider/offers");

@@ -7,14 +7,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.passerelle.audit.AuditTrail;
+import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Page numbers and dates typed into a list's URL: clamped or said next to the field, never an error page. */
 @IntegrationTest
@@ -27,6 +32,20 @@ class ListBoundsTest {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** The audit page's bounds are read on a journal that has entries, whichever tests ran before. */
+    @BeforeEach
+    void anAuditEntryExists() {
+        long entityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
+        transactions.executeWithoutResult(status -> audit.record(null, "TEST_ENTITY", entityId, "CREATED",
+                Changes.of().created("name", "Bornes")));
+    }
 
     @Test
     void everyListClampsANegativeOrHugePageNumber() throws Exception {
