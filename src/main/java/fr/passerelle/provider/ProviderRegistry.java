@@ -62,6 +62,17 @@ public class ProviderRegistry {
     @Transactional(readOnly = true)
     public List<AvailableChildminder> childmindersAvailable(String communeCode, LocalDate firstDay,
             LocalDate lastDay) {
+        return childmindersAvailable(communeCode, firstDay, lastDay, null);
+    }
+
+    /**
+     * As {@link #childmindersAvailable(String, LocalDate, LocalDate)}, only those at that proximity (the commune, the
+     * rest of its EPCI, the rest of its département), or all of them for {@code null}: a search that needs only the
+     * nearest reads them ring by ring.
+     */
+    @Transactional(readOnly = true)
+    public List<AvailableChildminder> childmindersAvailable(String communeCode, LocalDate firstDay,
+            LocalDate lastDay, Proximity only) {
         if (lastDay.isBefore(firstDay)) {
             throw new IllegalArgumentException("A care period ends on or after its first day");
         }
@@ -72,7 +83,7 @@ public class ProviderRegistry {
                                     when m.epci_code = t.epci_code then 'SAME_EPCI'
                                     else 'SAME_DEPARTEMENT' end as proximity
                         from commune t
-                        join commune m on m.departement_code = t.departement_code
+                        join commune m on m.departement_code = t.departement_code and %s
                         join childminder c on c.commune_code = m.insee_code
                         join organisation o on o.id = c.organisation_id
                         join lateral (
@@ -84,7 +95,7 @@ public class ProviderRegistry {
                           and l.revoked_at is null and l.suspended_since is null
                           and l.valid_from <= :firstDay and l.valid_to >= :lastDay
                         order by case when m.insee_code = t.insee_code then 0 when m.epci_code = t.epci_code then 1 else 2 end,
-                                 c.last_search_name, c.first_search_name, c.id""")
+                                 c.last_search_name, c.first_search_name, c.id""".formatted(ring(only)))
                 .param("commune", communeCode)
                 .param("firstDay", Date.valueOf(firstDay))
                 .param("lastDay", Date.valueOf(lastDay))
@@ -93,5 +104,18 @@ public class ProviderRegistry {
                         row.getInt(6), row.getInt(7), row.getInt(8), row.getObject(9, LocalDate.class),
                         row.getObject(10, LocalDate.class)))
                 .list();
+    }
+
+    /** The communes {@code m} at that proximity of the commune {@code t}, within its département. */
+    private static String ring(Proximity only) {
+        if (only == null) {
+            return "true";
+        }
+        return switch (only) {
+            case SAME_COMMUNE -> "m.insee_code = t.insee_code";
+            case SAME_EPCI -> "m.epci_code = t.epci_code and m.insee_code <> t.insee_code";
+            case SAME_DEPARTEMENT -> "m.insee_code <> t.insee_code"
+                    + " and (t.epci_code is null or m.epci_code is distinct from t.epci_code)";
+        };
     }
 }

@@ -84,15 +84,14 @@ public class ReferralQueries {
             params.put("name", "%" + escapeLike(Referral.searchable(search)) + "%");
         }
         boolean keyed = filter.getAfter() != null;
-        String from = "referral r";
         StringBuilder page = new StringBuilder(where);
         if (keyed) {
-            from += " cross join (select k.created_at, k.last_transition_at, k.first_day, k.id from referral k"
-                    + " where k.id = :after and k.organisation_id = :organisation) k";
-            page.append(" and ").append(after(filter.getSort()));
+            // The key's row, in the user's organisation, or none: then the page is empty.
+            page.append(" and exists (select 1 from referral k where k.id = :after and k.organisation_id = :organisation)")
+                    .append(" and ").append(after(filter.getSort()));
             params.put("after", filter.getAfter());
         }
-        List<Long> ids = jdbc.sql("select r.id from " + from + " where " + page + " order by "
+        List<Long> ids = jdbc.sql("select r.id from referral r where " + page + " order by "
                 + order(filter.getSort()) + " limit " + (PAGE_SIZE + 1))
                 .params(params).query(Long.class).list();
         boolean more = ids.size() > PAGE_SIZE;
@@ -117,16 +116,24 @@ public class ReferralQueries {
         };
     }
 
-    /** The rows after the key's row {@code k} in that order. */
+    /**
+     * The rows after the key's row in that order. The key's values are read by subqueries that do not depend on the
+     * row ({@link #key}): PostgreSQL runs them once, before the scan, and then starts the index scan at the key
+     * (a join with the key's row was a filter over every row before it: 27 ms at page 1,000).
+     */
     private static String after(ReferralFilter.Sort sort) {
         return switch (sort) {
-            case CREATED -> "(r.created_at, r.id) < (k.created_at, k.id)";
-            case WAITING -> "(r.last_transition_at, r.id) > (k.last_transition_at, k.id)";
+            case CREATED -> "(r.created_at, r.id) < (" + key("created_at") + ", :after)";
+            case WAITING -> "(r.last_transition_at, r.id) > (" + key("last_transition_at") + ", :after)";
             // First days ascending with the days left blank (drafts) last, then ids descending.
-            case FIRST_DAY -> "(case when k.first_day is null then r.first_day is null and r.id < k.id"
-                    + " else r.first_day > k.first_day or r.first_day is null"
-                    + " or (r.first_day = k.first_day and r.id < k.id) end)";
+            case FIRST_DAY -> "(case when " + key("first_day") + " is null then r.first_day is null and r.id < :after"
+                    + " else r.first_day > " + key("first_day") + " or r.first_day is null"
+                    + " or (r.first_day = " + key("first_day") + " and r.id < :after) end)";
         };
+    }
+
+    private static String key(String column) {
+        return "(select k." + column + " from referral k where k.id = :after and k.organisation_id = :organisation)";
     }
 
     private static String escapeLike(String text) {

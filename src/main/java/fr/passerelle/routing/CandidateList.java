@@ -9,12 +9,24 @@ import java.util.Optional;
  * @param route where the need sends the referral
  * @param ranked the candidates, best first: nearest (commune, EPCI, département), then most free places, then name
  * @param excluded the providers considered but refused, each with its reasons, nearest first
+ * @param complete every provider of the area was considered; otherwise only the nearest ones, enough to show the
+ *     first candidates, and there may be more further away
  */
-public record CandidateList(long referralId, Route route, List<Candidate> ranked, List<Candidate> excluded) {
+public record CandidateList(long referralId, Route route, List<Candidate> ranked, List<Candidate> excluded,
+        boolean complete) {
 
     public CandidateList {
         ranked = List.copyOf(ranked);
         excluded = List.copyOf(excluded);
+    }
+
+    public CandidateList(long referralId, Route route, List<Candidate> ranked, List<Candidate> excluded) {
+        this(referralId, route, ranked, excluded, true);
+    }
+
+    /** The same lists, said to hold only the nearest providers of the area. */
+    CandidateList partial() {
+        return new CandidateList(referralId, route, ranked, excluded, false);
     }
 
     /** The candidate with that key, if it may be offered the referral. */

@@ -4,31 +4,49 @@ import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Applies the rules to every provider considered and ranks the ones left. No database: unit-tested alone. */
 final class CandidateRanking {
 
-    private static final Collator FRENCH = Collator.getInstance(Locale.FRENCH);
+    /** A French collator for each thread: collators are not thread-safe. */
+    private static final ThreadLocal<Collator> FRENCH = ThreadLocal.withInitial(
+            () -> Collator.getInstance(Locale.FRENCH));
 
     /**
-     * Nearest first, then the most free places (home care: not counted, last), then by name and id. A comparator of
-     * its own for each ranking: names are compared through collation keys made once per name (comparing with the
-     * collator itself redid the work at every comparison, under a lock shared by every request — half of the
-     * candidates page's time on national data), with a collator of its own (collators are not thread-safe).
+     * The collation keys of the names ranked lately, shared by every ranking: the same providers' names come back
+     * from one search to the next, and making a key is most of the cost of a ranking. Emptied when full (about 8 MB).
+     */
+    private static final Map<String, CollationKey> KEYS = new ConcurrentHashMap<>();
+    private static final int KEYS_MAX = 50_000;
+
+    /**
+     * Nearest first, then the most free places (home care: not counted, last), then by name (French order) and id.
+     * Names are compared through collation keys made once per name: comparing with a collator itself redoes the
+     * work at every comparison.
      */
     static Comparator<Candidate> order() {
-        Collator collator = (Collator) FRENCH.clone();
-        Map<String, CollationKey> keys = new HashMap<>();
         return Comparator.comparing(Candidate::proximity)
                 .thenComparing(candidate -> candidate.freePlaces() == null ? Integer.MIN_VALUE
                         : candidate.freePlaces(), Comparator.reverseOrder())
-                .thenComparing(candidate -> keys.computeIfAbsent(candidate.name(), collator::getCollationKey))
+                .thenComparing(candidate -> collationKey(candidate.name()))
                 .thenComparing(candidate -> candidate.provider().kind())
                 .thenComparingLong(candidate -> candidate.provider().id());
+    }
+
+    private static CollationKey collationKey(String name) {
+        CollationKey key = KEYS.get(name);
+        if (key == null) {
+            key = FRENCH.get().getCollationKey(name);
+            if (KEYS.size() >= KEYS_MAX) {
+                KEYS.clear();
+            }
+            KEYS.put(name, key);
+        }
+        return key;
     }
 
     private final List<CandidateRule> rules;
@@ -42,10 +60,14 @@ final class CandidateRanking {
     }
 
     CandidateList rank(CareRequest request, List<ProviderFacts> providers) {
+        return order(request, providers.stream().map(provider -> evaluate(provider, request)).toList());
+    }
+
+    /** The providers already {@linkplain #evaluate evaluated}, split into candidates and excluded, each in order. */
+    CandidateList order(CareRequest request, List<Candidate> evaluated) {
         List<Candidate> ranked = new ArrayList<>();
         List<Candidate> excluded = new ArrayList<>();
-        for (ProviderFacts provider : providers) {
-            Candidate candidate = evaluate(provider, request);
+        for (Candidate candidate : evaluated) {
             (candidate.isEligible() ? ranked : excluded).add(candidate);
         }
         Comparator<Candidate> order = order();

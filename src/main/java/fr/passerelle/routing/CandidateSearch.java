@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The need decides the route ({@link Route}); the registry decides which childminders may be offered a child
  * ({@link ProviderRegistry#childmindersAvailable}); the rules ({@link CandidateRules}) and the ranking
  * ({@link CandidateRanking}) do the rest. A search costs the same few statements whatever the number of providers:
- * three for home care, five for childminders and crèches.
+ * three for home care, five for childminders and crèches. A page that shows only the nearest ones reads the area
+ * ring by ring (the family's commune, the rest of its EPCI, the rest of its département) and stops when it has enough
+ * candidates: nearest comes first, so the candidates it shows are the ones the whole search would show first, and
+ * the providers it shows as excluded are the nearest ones (the rest are read when the officer asks for more).
  */
 @Service
 public class CandidateSearch {
@@ -56,19 +60,35 @@ public class CandidateSearch {
      */
     @Transactional(readOnly = true)
     public CandidateList candidates(CurrentUser officer, long referralId) {
+        return candidates(officer, referralId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The nearest candidates and excluded providers of a referral of the officer's territory, read ring by ring
+     * until there are at least {@code wanted} candidates ({@link CandidateList#complete()} says whether the whole
+     * area was read).
+     *
+     * @throws NotFoundException when the referral is not in the officer's département
+     * @throws IllegalReferralTransitionException when the referral is not {@link ReferralStatus#ELIGIBLE}
+     */
+    @Transactional(readOnly = true)
+    public CandidateList candidates(CurrentUser officer, long referralId, int wanted) {
         RequestRow row = request(referralId);
         if (!row.departementCode().equals(officer.getDepartementCode())) {
             throw new NotFoundException();
         }
         requireEligible(row);
-        return search(row.request());
+        return search(row.request(), wanted);
     }
 
-    /** For the offer service: the referral's candidates, without scoping (the caller checked it). */
-    CandidateList candidates(long referralId) {
+    /**
+     * For the offer service: the provider as the search sees it for the referral (without scoping: the caller checked
+     * it), with every rule; empty when the search does not consider it at all (out of the area, unknown).
+     */
+    Optional<Candidate> candidate(long referralId, ProviderRef provider) {
         RequestRow row = request(referralId);
         requireEligible(row);
-        return search(row.request());
+        return facts(row.request(), provider).map(facts -> ranking.evaluate(facts, row.request()));
     }
 
     private static void requireEligible(RequestRow row) {
@@ -87,21 +107,66 @@ public class CandidateSearch {
      */
     List<Exclusion> exclusionsOnAcceptance(long referralId, ProviderRef provider) {
         CareRequest request = request(referralId).request();
-        // Only that provider's facts are read: an acceptance never reads the département's whole registry.
-        List<ProviderFacts> providers = provider.kind() == ProviderKind.HOME_CARE ? homeCareServices(request)
-                : childmindersAndCreches(request, provider);
-        return providers.stream()
-                .filter(facts -> facts.provider().equals(provider))
-                .findFirst()
+        return facts(request, provider)
                 .map(facts -> stillEligible.evaluate(facts, request).exclusions())
                 .orElseGet(() -> List.of(provider.kind() == ProviderKind.HOME_CARE ? Exclusion.NOT_COVERED
                         : Exclusion.SERVICE_INACTIVE));
     }
 
+    /** One provider's facts for the request: never the département's whole registry. */
+    private Optional<ProviderFacts> facts(CareRequest request, ProviderRef provider) {
+        List<ProviderFacts> providers = provider.kind() == ProviderKind.HOME_CARE ? homeCareServices(request)
+                : childmindersAndCreches(request, provider, null);
+        return providers.stream().filter(facts -> facts.provider().equals(provider)).findFirst();
+    }
+
     CandidateList search(CareRequest request) {
-        List<ProviderFacts> providers = request.route() == Route.HOME_CARE ? homeCareServices(request)
-                : childmindersAndCreches(request, null);
-        return ranking.rank(request, providers);
+        return search(request, Integer.MAX_VALUE);
+    }
+
+    private CandidateList search(CareRequest request, int wanted) {
+        if (request.route() == Route.HOME_CARE) {
+            // The services covering the commune or its EPCI: a handful, read at once.
+            return ranking.rank(request, homeCareServices(request));
+        }
+        if (wanted == Integer.MAX_VALUE) {
+            return ranking.rank(request, childmindersAndCreches(request, null, null));
+        }
+        List<Candidate> considered = new ArrayList<>();
+        long eligible = 0;
+        for (Proximity ring : RINGS) {
+            for (ProviderFacts provider : childmindersAndCreches(request, null, ring)) {
+                Candidate candidate = ranking.evaluate(provider, request);
+                considered.add(candidate);
+                eligible += candidate.isEligible() ? 1 : 0;
+            }
+            if (eligible >= wanted && ring != RINGS.get(RINGS.size() - 1)) {
+                return ranking.order(request, considered).partial();
+            }
+        }
+        return ranking.order(request, considered);
+    }
+
+    /** The rings a page's search reads in turn, nearest first; together, the whole area. */
+    private static final List<Proximity> RINGS = List.of(Proximity.SAME_COMMUNE, Proximity.SAME_EPCI,
+            Proximity.SAME_DEPARTEMENT);
+
+    /**
+     * The communes of a ring around the family's commune {@code t} (as {@code m}), or of the whole area for
+     * {@code null}: the département, and the EPCI should it cross a border. A childminder or a crèche is where its
+     * commune is. The SQL is chosen here rather than by a parameter so that each ring gets the plan of its own.
+     */
+    private static String ring(Proximity ring) {
+        if (ring == null) {
+            return "(m.departement_code = t.departement_code or m.epci_code = t.epci_code)";
+        }
+        return switch (ring) {
+            case SAME_COMMUNE -> "m.insee_code = t.insee_code";
+            case SAME_EPCI -> "m.epci_code = t.epci_code and m.insee_code <> t.insee_code";
+            case SAME_DEPARTEMENT -> "m.departement_code = t.departement_code and m.insee_code <> t.insee_code"
+                    + " and (t.epci_code is null or m.epci_code is distinct from t.epci_code)";
+            case OTHER_DEPARTEMENT -> throw new IllegalArgumentException("no ring beyond the département");
+        };
     }
 
     /** The referral as routing reads it, with its children's birth dates and the providers who declined it. */
@@ -149,14 +214,17 @@ public class CandidateSearch {
                                     when o.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
                                     else 'OTHER_DEPARTEMENT' end as proximity
                         from commune t
-                        join home_care_service s on exists (
-                            select 1 from home_care_coverage v join commune vc on vc.insee_code = v.commune_code
-                            where v.service_id = s.id
-                              and (vc.insee_code = t.insee_code or vc.epci_code = t.epci_code))
+                        join home_care_service s on s.id in (
+                            -- Not correlated to t: the services are found from the area's communes (a few dozen),
+                            -- not by asking each of the country's services whether it covers them.
+                            select v.service_id from commune vt
+                            join commune vc on vc.insee_code = vt.insee_code or vc.epci_code = vt.epci_code
+                            join home_care_coverage v on v.commune_code = vc.insee_code
+                            where vt.insee_code = :commune)
                         join organisation o on o.id = s.organisation_id
                         left join commune m on m.insee_code = o.commune_code
-                        where t.insee_code = ?""")
-                .param(request.communeCode())
+                        where t.insee_code = :commune""")
+                .param("commune", request.communeCode())
                 .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.HOME_CARE, rs.getLong("id")),
                         rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
                         rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")),
@@ -165,12 +233,16 @@ public class CandidateSearch {
                 .list();
     }
 
-    /** @param only the one provider to read, or {@code null} for all of the area */
-    private List<ProviderFacts> childmindersAndCreches(CareRequest request, ProviderRef only) {
-        // The registry's answer for the whole area, or none for a single provider: then its latest label's
+    /**
+     * @param only the one provider to read, or {@code null} for all of the area
+     * @param ring the providers at that proximity only, or {@code null} for all of the area
+     */
+    private List<ProviderFacts> childmindersAndCreches(CareRequest request, ProviderRef only, Proximity ring) {
+        // The registry's answer for the area, or none for a single provider: then its latest label's
         // suspension alone says its label state, as it does below for every childminder the registry leaves out.
         Map<Long, AvailableChildminder> available = only != null ? Map.of() : registry
-                .childmindersAvailable(request.communeCode(), request.firstDay(), request.lastDay()).stream()
+                .childmindersAvailable(request.communeCode(), request.firstDay(), request.lastDay(),
+                        ring == null ? null : ProviderRegistry.Proximity.valueOf(ring.name())).stream()
                 .collect(Collectors.toMap(AvailableChildminder::id, Function.identity()));
         Long onlyChildminder = only != null && only.kind() == ProviderKind.CHILDMINDER ? only.id() : null;
         Long onlyCreche = only != null && only.kind() == ProviderKind.CRECHE ? only.id() : null;
@@ -190,14 +262,14 @@ public class CandidateSearch {
                                     when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
                                     else 'OTHER_DEPARTEMENT' end as proximity
                         from commune t
-                        join commune m on m.departement_code = t.departement_code or m.epci_code = t.epci_code
+                        join commune m on %s
                         join childminder c on c.commune_code = m.insee_code
                         join organisation o on o.id = c.organisation_id
                         join lateral (
                             select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                             where l.childminder_id = c.id order by l.id desc limit 1) l on true
                         where t.insee_code = :commune and c.active and o.active
-                          and (cast(:only as bigint) is null or c.id = :only)""")
+                          and %s""".formatted(ring(ring), onlyChildminder == null ? "true" : "c.id = :only"))
                 .param("commune", request.communeCode())
                 .param("only", onlyChildminder, Types.BIGINT)
                 .query((rs, n) -> {
@@ -220,15 +292,14 @@ public class CandidateSearch {
                                o.active, k.emergency_places, k.min_age_months, k.max_age_months,
                                case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
                                     when m.epci_code = t.epci_code then 'SAME_EPCI'
-                                    when o.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                                    when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
                                     else 'OTHER_DEPARTEMENT' end as proximity
                         from commune t
-                        join organisation o on o.kind = 'AVIP_CRECHE'
+                        join commune m on %s
+                        join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
                         join creche k on k.organisation_id = o.id
-                        left join commune m on m.insee_code = o.commune_code
                         where t.insee_code = :commune
-                          and (o.departement_code = t.departement_code or m.epci_code = t.epci_code)
-                          and (cast(:only as bigint) is null or k.id = :only)""")
+                          and %s""".formatted(ring(ring), onlyCreche == null ? "true" : "k.id = :only"))
                 .param("commune", request.communeCode())
                 .param("only", onlyCreche, Types.BIGINT)
                 .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.CRECHE, rs.getLong("id")),
@@ -254,13 +325,13 @@ public class CandidateSearch {
         jdbc.sql("""
                         select provider_kind, provider_id, sum(places) from place_hold
                         where released_at is null and first_day <= :lastDay and last_day >= :firstDay
-                          and ((provider_kind = 'CHILDMINDER' and provider_id in (:childminders))
-                               or (provider_kind = 'CRECHE' and provider_id in (:creches)))
+                          and ((provider_kind = 'CHILDMINDER' and provider_id = any(:childminders))
+                               or (provider_kind = 'CRECHE' and provider_id = any(:creches)))
                         group by provider_kind, provider_id""")
                 .param("firstDay", Date.valueOf(firstDay))
                 .param("lastDay", Date.valueOf(lastDay))
-                .param("childminders", childminderIds)
-                .param("creches", crecheIds)
+                .param("childminders", childminderIds.toArray(Long[]::new))
+                .param("creches", crecheIds.toArray(Long[]::new))
                 .query((ResultSet rs) -> {
                     held.put(new ProviderRef(ProviderKind.valueOf(rs.getString(1)), rs.getLong(2)), rs.getInt(3));
                 });
@@ -274,10 +345,7 @@ public class CandidateSearch {
     }
 
     private static List<Long> ids(List<ProviderFacts> providers, ProviderKind kind) {
-        List<Long> ids = providers.stream().filter(p -> p.provider().kind() == kind).map(p -> p.provider().id())
-                .toList();
-        // "in ()" is not SQL: an id no row has stands for none.
-        return ids.isEmpty() ? List.of(-1L) : ids;
+        return providers.stream().filter(p -> p.provider().kind() == kind).map(p -> p.provider().id()).toList();
     }
 
     private static Object[] array(Array array) throws SQLException {

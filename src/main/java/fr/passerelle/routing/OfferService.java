@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
@@ -84,9 +85,10 @@ public class OfferService {
     public SentOffer sendOffer(CurrentUser officer, long referralId, ProviderRef provider, String message) {
         requireRole(officer, Role.CAF_OFFICER);
         Referral referral = officersReferral(officer, referralId);
-        CandidateList list = candidates.candidates(referralId);
-        Candidate candidate = list.candidate(provider).orElseThrow(() -> new CandidateExcludedException(provider,
-                list.exclusionOf(provider).map(Candidate::exclusions).orElse(List.of())));
+        // Only that provider is checked, with every rule: sending an offer never reads the whole area.
+        Optional<Candidate> considered = candidates.candidate(referralId, provider);
+        Candidate candidate = considered.filter(Candidate::isEligible).orElseThrow(() ->
+                new CandidateExcludedException(provider, considered.map(Candidate::exclusions).orElse(List.of())));
         Instant now = now();
         UserAccount actor = users.getReferenceById(officer.getUserId());
         Offer offer = new Offer(referral, provider, candidate.organisationId(), message, actor, now,
@@ -101,9 +103,10 @@ public class OfferService {
 
     /**
      * The provider accepts: a place per child is held for the care period and the referral's care is arranged. The
-     * referral's row, then the offer's, then the provider's are locked ({@code select … for update}), the order of
-     * every change of offers: a second acceptance of the same offer waits, then finds it accepted; two acceptances
-     * of the last place at once never overbook it. Under the provider's lock, the provider is checked again with the
+     * referral's row, then the offer's, then (a childminder's or a crèche's, whose places are counted) the provider's
+     * are locked ({@code select … for update}), the order of every change of offers: a second acceptance of the same
+     * offer waits, then finds it accepted; two acceptances of the last place at once never overbook it. Then the
+     * provider is checked again with the
      * candidate rules (label, agreement, activity… {@link CandidateRules#STILL_ELIGIBLE}), then its free places.
      *
      * @throws NotFoundException when the offer is not addressed to the user's organisation
@@ -120,7 +123,10 @@ public class OfferService {
         UserAccount actor = users.getReferenceById(provider.getUserId());
         Referral referral = offer.getReferral();
         offer.accept(actor, now);
-        lockProvider(offer.provider());
+        if (offer.provider().kind().holdsPlaces()) {
+            // Only places need serialising: a home-care service's acceptances do not wait for each other.
+            lockProvider(offer.provider());
+        }
         List<Exclusion> exclusions = candidates.exclusionsOnAcceptance(referral.getId(), offer.provider());
         if (!exclusions.isEmpty()) {
             throw new ProviderNoLongerEligibleException(offer.provider(), exclusions);

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OfficerRoutingController {
 
     /** How many candidates and excluded providers a routing page shows at first, and adds at each "more". */
-    static final int SHOWN_STEP = 20;
+    static final int SHOWN_STEP = 10;
     static final int SHOWN_MAX = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(OfficerRoutingController.class);
@@ -162,7 +162,7 @@ class OfficerRoutingController {
 
     /** Shows the first {@code shown} candidates and excluded providers, nearest first: a page stays light. */
     private String show(CurrentUser officer, long id, int shown, Model model) {
-        RoutingPage page = pages.page(officer, id);
+        RoutingPage page = pages.page(officer, id, shown);
         model.addAttribute("referral", page.referral());
         String communeCode = page.referral().getCommuneCode();
         Commune commune = communeCode == null ? null
@@ -176,7 +176,10 @@ class OfficerRoutingController {
         model.addAttribute("rankedTotal", ranked.size());
         model.addAttribute("excluded", excluded.subList(0, Math.min(shown, excluded.size())));
         model.addAttribute("excludedTotal", excluded.size());
-        model.addAttribute("moreShown", Math.max(ranked.size(), excluded.size()) > shown ? shown + SHOWN_STEP : null);
+        boolean complete = page.candidates() == null || page.candidates().complete();
+        model.addAttribute("candidatesComplete", complete);
+        model.addAttribute("moreShown", !complete || Math.max(ranked.size(), excluded.size()) > shown
+                ? shown + SHOWN_STEP : null);
         model.addAttribute("route", Route.of(page.referral().getNeed()));
         model.addAttribute("offers", page.offers());
         model.addAttribute("currentOffer", page.currentOffer().orElse(null));

@@ -83,11 +83,12 @@ public class OfficerRoutingPages {
     }
 
     /**
+     * @param wanted how many candidates and excluded providers the page shows: the nearest are read until it has them
      * @throws NotFoundException outside the officer's département, before the Caf's decision, for an ineligible
      *         referral, or for one withdrawn before it was ever routed
      */
     @Transactional(readOnly = true)
-    RoutingPage page(CurrentUser officer, long referralId) {
+    RoutingPage page(CurrentUser officer, long referralId, int wanted) {
         if (officer.getRole() != Role.CAF_OFFICER) {
             throw new NotFoundException();
         }
@@ -101,7 +102,7 @@ public class OfficerRoutingPages {
         List<ChildAge> children = referral.getChildren().stream().map(child -> age(child, referral.getFirstDay()))
                 .toList();
         CandidateList list = referral.getStatus() == ReferralStatus.ELIGIBLE
-                ? candidates.candidates(officer, referralId) : null;
+                ? candidates.candidates(officer, referralId, wanted) : null;
         return new RoutingPage(referral, children, list, offers.forReferral(officer, referralId));
     }
 

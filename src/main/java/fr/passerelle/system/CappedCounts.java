@@ -18,7 +18,7 @@ public final class CappedCounts {
         return of(rows, CAP);
     }
 
-    /** The same with another cap, for a list whose users need a larger figure (the registry: 10 000). */
+    /** The same with another cap, for a list whose users need another figure. */
     public static String of(String rows, int cap) {
         return "(select count(*) from (" + rows + " limit " + (cap + 1) + ") capped)";
     }

@@ -52,6 +52,12 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 @IntegrationTest
 class OfferServiceTest {
 
+    /** In Essonne, in another EPCI than Évry's. */
+    private static final String ETAMPES = "91223";
+
+    /** In another département. */
+    private static final String PARIS = "75056";
+
     @Autowired
     OfferService offers;
 
@@ -441,6 +447,52 @@ class OfferServiceTest {
         long many = statements.count(() -> search.candidates(principal(officer), referral.getId()));
 
         assertThat(many).isEqualTo(few).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void aPageReadsTheNearestRingsUntilItHasEnoughOfBothListsAndShowsWhatTheWholeSearchShowsFirst() throws Exception {
+        Referral referral = fixtures.eligible(advisor, officer);
+        fixtures.childminder(2);
+        Childminder suspended = fixtures.childminder(2);
+        registry.suspendLabel(fixtures.admin, suspended.getId(),
+                registry.currentLabel(suspended.getId()).orElseThrow().getVersion(), "Contrôle PMI");
+        Childminder far = fixtures.childminderIn(ETAMPES, 2);
+
+        CandidateList whole = search.candidates(principal(officer), referral.getId());
+        CandidateList nearest = search.candidates(principal(officer), referral.getId(), 1);
+        long statementsOfTheNearest = statements.count(
+                () -> search.candidates(principal(officer), referral.getId(), 1));
+
+        assertThat(whole.complete()).isTrue();
+        assertThat(whole.candidate(RoutingFixtures.ref(far))).isPresent();
+        assertThat(nearest.complete()).isFalse();
+        assertThat(nearest.candidate(RoutingFixtures.ref(far))).isEmpty();
+        assertThat(nearest.ranked().get(0)).isEqualTo(whole.ranked().get(0));
+        assertThat(nearest.excluded().get(0)).isEqualTo(whole.excluded().get(0));
+        assertThat(nearest.ranked()).allMatch(candidate -> candidate.proximity() == Proximity.SAME_COMMUNE);
+        assertThat(statementsOfTheNearest).isLessThanOrEqualTo(6);
+
+        CandidateList enough = search.candidates(principal(officer), referral.getId(), 100_000);
+        assertThat(enough.complete()).isTrue();
+        assertThat(enough.ranked()).isEqualTo(whole.ranked());
+        assertThat(enough.excluded()).isEqualTo(whole.excluded());
+    }
+
+    @Test
+    void anOfferToAProviderOutOfTheAreaIsRefusedWithoutReasonAndAnExcludedOneWithItsOwn() {
+        Referral referral = fixtures.eligible(advisor, officer);
+        Childminder suspended = fixtures.childminder(2);
+        registry.suspendLabel(fixtures.admin, suspended.getId(),
+                registry.currentLabel(suspended.getId()).orElseThrow().getVersion(), "Contrôle PMI");
+        Childminder elsewhere = fixtures.childminderIn(PARIS, 2);
+
+        assertThatThrownBy(() -> offers.sendOffer(principal(officer), referral.getId(),
+                RoutingFixtures.ref(suspended), null)).isInstanceOfSatisfying(CandidateExcludedException.class,
+                        refused -> assertThat(refused.getExclusions()).containsExactly(Exclusion.LABEL_SUSPENDED));
+        assertThatThrownBy(() -> offers.sendOffer(principal(officer), referral.getId(),
+                RoutingFixtures.ref(elsewhere), null)).isInstanceOfSatisfying(CandidateExcludedException.class,
+                        refused -> assertThat(refused.getExclusions()).isEmpty());
+        assertThat(referrals.reload(referral).getStatus()).isEqualTo(ReferralStatus.ELIGIBLE);
     }
 
     @Test

@@ -76,6 +76,20 @@ final class OfficerRoutingFixtures {
         return new ProviderRef(ProviderKind.HOME_CARE, id);
     }
 
+    /** An AVIP crèche of the département's main commune, with emergency places for children of 0 to 6. */
+    ProviderRef creche(String departement, String name) {
+        Organisation organisation = accounts.organisation(OrganisationKind.AVIP_CRECHE, departement,
+                referrals.communeIn(departement));
+        jdbc.sql("update organisation set name = ? where id = ?").param(name + " " + organisation.getId())
+                .param(organisation.getId()).update();
+        long id = jdbc.sql("""
+                        insert into creche (organisation_id, total_places, emergency_places, min_age_months,
+                                            max_age_months)
+                        values (?, 20, 3, 0, 72) returning id""")
+                .param(organisation.getId()).query(Long.class).single();
+        return new ProviderRef(ProviderKind.CRECHE, id);
+    }
+
     /** Deactivates a service, as the administration would: it is then excluded from every routing. */
     void deactivate(ProviderRef service) {
         jdbc.sql("""

@@ -218,7 +218,27 @@ class OfficerRoutingWebTest {
     }
 
     @Test
-    void aLongListOfCandidatesShowsTheNearestTwentyAndALinkToSeeMore() throws Exception {
+    void candidatesEnoughInTheFamilysCommuneAreShownWithoutReadingFurtherAndTheLinkWidensTheSearch() throws Exception {
+        Referral referral = fixtures.eligible(advisor, officer, departement, CareNeed.OCCASIONAL);
+        for (int i = 0; i < OfficerRoutingController.SHOWN_STEP; i++) {
+            fixtures.creche(departement, "Crèche " + i);
+        }
+        CurrentUser principal = referrals.principal(officer);
+        String path = "/officer/referrals/" + referral.getId() + "/routing";
+
+        String first = html(mvc.perform(get(path).with(user(principal))).andExpect(status().isOk()).andReturn());
+        assertThat(first.split("data-testid=\"candidate\"", -1)).hasSize(OfficerRoutingController.SHOWN_STEP + 1);
+        assertThat(first).contains("Accueils possibles (au moins " + OfficerRoutingController.SHOWN_STEP,
+                "la recherche s’étend plus loin", "shown=" + 2 * OfficerRoutingController.SHOWN_STEP);
+
+        String wider = html(mvc.perform(get(path).param("shown", "20").with(user(principal)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(wider).contains("Accueils possibles (" + OfficerRoutingController.SHOWN_STEP + ")")
+                .doesNotContain("data-testid=\"more-candidates\"");
+    }
+
+    @Test
+    void aLongListOfCandidatesShowsTheNearestTenAndALinkToSeeMore() throws Exception {
         Referral referral = fixtures.eligibleEmergency(advisor, officer, departement);
         for (int i = 0; i < OfficerRoutingController.SHOWN_STEP + 5; i++) {
             fixtures.homeCareService(departement, "Aide " + i);
@@ -228,12 +248,13 @@ class OfficerRoutingWebTest {
 
         String first = html(mvc.perform(get(path).with(user(principal))).andExpect(status().isOk()).andReturn());
         assertThat(first.split("data-testid=\"candidate\"", -1)).hasSize(OfficerRoutingController.SHOWN_STEP + 1);
-        assertThat(first).contains("Accueils possibles (25)", "data-testid=\"more-candidates\"",
+        assertThat(first).contains("Accueils possibles (" + (OfficerRoutingController.SHOWN_STEP + 5) + ")",
+                "data-testid=\"more-candidates\"",
                 "shown=" + 2 * OfficerRoutingController.SHOWN_STEP);
 
         String more = html(mvc.perform(get(path).param("shown", "40").with(user(principal)))
                 .andExpect(status().isOk()).andReturn());
-        assertThat(more.split("data-testid=\"candidate\"", -1)).hasSize(25 + 1);
+        assertThat(more.split("data-testid=\"candidate\"", -1)).hasSize(OfficerRoutingController.SHOWN_STEP + 5 + 1);
         assertThat(more).doesNotContain("data-testid=\"more-candidates\"");
     }
 
