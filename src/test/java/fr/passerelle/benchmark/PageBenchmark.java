@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,17 +98,31 @@ class PageBenchmark {
 
     /** The pages of the issue, the login page first: its throughput is the ceiling the others are compared to. */
     private List<Page> pages() {
-        return List.of(
+        List<Page> pages = new ArrayList<>(List.of(
                 new Page("login page `/login` (anonymous, the ceiling)", Who.ANONYMOUS, "/login"),
                 new Page("Caf officer's home `/officer`", Who.OFFICER, "/officer"),
                 new Page("routing queue `/officer/routing`", Who.OFFICER, "/officer/routing"),
                 new Page("candidates page `/officer/referrals/{id}/routing`", Who.OFFICER,
-                        "/officer/referrals/" + routingReferral() + "/routing"),
+                        "/officer/referrals/" + routingReferral() + "/routing")));
+        // The other route, childminders and crèches, when the queue's first page has a referral that takes it.
+        childminderRoutingReferral().ifPresent(id -> pages.add(new Page(
+                "candidates page, childminders and crèches `/officer/referrals/{id}/routing`", Who.OFFICER,
+                "/officer/referrals/" + id + "/routing")));
+        pages.addAll(List.of(
                 new Page("officer's queue `/officer/queue`", Who.OFFICER, "/officer/queue"),
                 new Page("advisor's list `/advisor/referrals`", Who.ADVISOR, "/advisor/referrals"),
                 new Page("advisor's list, page 1,000 `?page=1000&after={key}`", Who.ADVISOR, advisorDeepPage()),
                 new Page("provider's offers `/provider/offers`", Who.PROVIDER, "/provider/offers"),
-                new Page("childminder registry `/admin/childminders`", Who.ADMIN, "/admin/childminders"));
+                new Page("childminder registry `/admin/childminders`", Who.ADMIN, "/admin/childminders")));
+        return pages;
+    }
+
+    /** The first referral of the routing queue's first page whose need goes to childminders and crèches. */
+    private Optional<Long> childminderRoutingReferral() {
+        return users(Who.OFFICER).get(0).document("/officer/routing")
+                .select("tr[data-testid=route-row]:not([data-need=EMERGENCY_HOME_CARE])").stream()
+                .findFirst()
+                .map(row -> Long.parseLong(row.attr("data-referral")));
     }
 
     /** The advisor's list at the page asked for, else at page 1,000 (or its last), by its "next page" links. */
