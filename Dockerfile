@@ -18,4 +18,9 @@ USER passerelle
 ENV PASSERELLE_EMBEDDED_DB_ENABLED=false \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
+# Ready to take traffic (the database answers, not shutting down): the readiness group of the actuator. The JRE image
+# has no curl: a few lines of Java instead (java's single-file source launcher).
+COPY --chown=passerelle:passerelle deploy/HealthCheck.java /app/HealthCheck.java
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
+    CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:MaxRAMPercentage=5", "/app/HealthCheck.java"]
 ENTRYPOINT ["java", "-jar", "/app/passerelle.jar"]
