@@ -193,7 +193,12 @@ final class ReferralJourney {
     /** The pending offer carrying this message; each offer's page is read once by all the journeys together. */
     private Long findOffer(String message) {
         if (offerByMessage != null) {
-            return offerByMessage.apply(message);
+            Long id = offerByMessage.apply(message);
+            if (id != null) {
+                // The provider opens the offer before answering it (and the page gives the form's CSRF token).
+                provider.document("/provider/offers/" + id);
+            }
+            return id;
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             Document list = provider.document("/provider/offers");

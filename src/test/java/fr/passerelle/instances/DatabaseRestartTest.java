@@ -97,6 +97,7 @@ class DatabaseRestartTest {
         long back = System.nanoTime();
         waitFor(() -> user.get("/advisor").status() == 200, 30_000);
         double recoverySeconds = (System.nanoTime() - back) / 1e9;
+        System.out.printf("Serving again %.1f s after PostgreSQL was back%n", recoverySeconds);
         int confirmedBefore = count(confirmed);
         waitFor(() -> count(confirmed) >= confirmedBefore + 3, 30_000);
         filing.set(false);
