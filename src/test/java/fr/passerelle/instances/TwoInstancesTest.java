@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two instances of the application on one PostgreSQL, behind no sticky load balancer: a user goes from one to the
- * other and survives the first one's stop (last, since it stops one); the jobs, running on both, do their work once.
+ * other and survives the first one's stop (last, since it stops one); an administrator's change through one ends the
+ * sessions opened through the other; the jobs, running on both, do their work once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -180,6 +181,29 @@ class TwoInstancesTest {
         // Once the first run is over, the lock is free again: the next run takes place.
         assertThat(b.getBean(ExclusiveJobs.class).run("two-instances-test", work))
                 .isEqualTo(ExclusiveJobs.Result.COMPLETED);
+    }
+
+    @Test
+    @Order(2)
+    void anAccountDisabledThroughOneInstanceIsSignedOutOfTheOther() {
+        TestAccounts accounts = a.getBean(TestAccounts.class);
+        Account advisor = accounts.create(Role.ADVISOR);
+        Account admin = accounts.create(Role.ADMIN);
+        VirtualUser advisorOnB = VirtualUser.signedIn(List.of(Instances.base(b)), advisor.username(),
+                advisor.password());
+        assertThat(advisorOnB.get("/advisor").status()).isEqualTo(200);
+
+        VirtualUser adminOnA = VirtualUser.signedIn(List.of(Instances.base(a)), admin.username(), admin.password());
+        long id = advisor.user().getId();
+        adminOnA.document("/admin/users/" + id);
+        long version = a.getBean(JdbcClient.class).sql("select version from user_account where id = ?").param(id)
+                .query(Long.class).single();
+        VirtualUser.Answer disabled = adminOnA.post("/admin/users/" + id + "/disable",
+                Map.of("version", Long.toString(version)));
+        assertThat(disabled.redirectsTo("/admin/users/" + id)).as(disabled.describe()).isTrue();
+
+        VirtualUser.Answer next = advisorOnB.get("/advisor");
+        assertThat(next.location()).as(next.describe()).hasToString(Instances.base(b) + "/login?expired");
     }
 
     private static String offerStatus(JdbcClient jdbc, long offerId) {
