@@ -9,6 +9,9 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 # Tests run in CI (they need Chromium); the image is built from tested sources.
 RUN ./mvnw -B -q package -DskipTests && cp target/passerelle-*.jar /src/passerelle.jar
+# The HEALTHCHECK's probe, compiled here: the JRE below has no compiler.
+COPY deploy/HealthCheck.java deploy/HealthCheck.java
+RUN javac -d /src/healthcheck deploy/HealthCheck.java
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system passerelle && useradd --system --gid passerelle --uid 10001 --no-create-home passerelle
@@ -18,4 +21,9 @@ USER passerelle
 ENV PASSERELLE_EMBEDDED_DB_ENABLED=false \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
+# Ready to take traffic (the database answers, not shutting down): the readiness group of the actuator. The JRE image
+# has no curl: a few lines of Java instead (deploy/HealthCheck.java).
+COPY --from=build /src/healthcheck /app/healthcheck
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
+    CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=5", "-cp", "/app/healthcheck", "HealthCheck"]
 ENTRYPOINT ["java", "-jar", "/app/passerelle.jar"]

@@ -16,6 +16,7 @@ import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.routing.RoutingQueues;
 import fr.passerelle.routing.RoutingQueues.OfficerCounts;
+import fr.passerelle.system.ExclusiveJobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
  * examine, to route, offers pending and overdue), to each officer who has not switched it off; nothing when nothing
  * waits. Exactly once a day whatever the number of instances: the first to insert the day's
  * {@code notification_digest_run} row composes it, in the same transaction (a crash rolls the row back, and the next
- * run composes it again).
+ * run composes it again). The scheduled runs go through {@link ExclusiveJobs} like every job.
  */
 @Component
 class DailyDigest {
+
+    /** The job's name, in its lock and its metrics. */
+    static final String JOB = "daily-digest";
 
     private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
 
@@ -119,8 +123,8 @@ class DailyDigest {
     static class Schedule {
 
         @Bean
-        Job dailyDigestJob(DailyDigest digest) {
-            return new Job(digest);
+        Job dailyDigestJob(DailyDigest digest, ExclusiveJobs jobs) {
+            return new Job(digest, jobs);
         }
     }
 
@@ -128,15 +132,17 @@ class DailyDigest {
     static final class Job {
 
         private final DailyDigest digest;
+        private final ExclusiveJobs jobs;
 
-        Job(DailyDigest digest) {
+        Job(DailyDigest digest, ExclusiveJobs jobs) {
             this.digest = digest;
+            this.jobs = jobs;
         }
 
         @Scheduled(fixedDelayString = "${passerelle.notification.digest.check-every:PT5M}",
                 initialDelayString = "PT1M")
         void run() {
-            digest.composeIfDue();
+            jobs.run(JOB, digest::composeIfDue);
         }
     }
 }

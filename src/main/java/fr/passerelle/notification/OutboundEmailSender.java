@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import fr.passerelle.system.ExclusiveJobs;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
@@ -39,10 +41,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the commit. A failure is recorded with the next attempt after a growing delay
  * ({@link NotificationProperties.Sender#retryDelay}); a refusal that will not change (an address the server rejects,
  * a message that cannot be built) or the last allowed attempt marks it failed, for an administrator to retry. When
- * the server cannot be reached at all, the run stops at the first email and the next run tries again.
+ * the server cannot be reached at all, the run stops at the first email and the next run tries again. The scheduled
+ * runs go through {@link ExclusiveJobs} like every job; the row locks alone already keep two runs at once from
+ * sending the same email.
  */
 @Component
 class OutboundEmailSender {
+
+    /** The job's name, in its lock and its metrics. */
+    static final String JOB = "outbound-email";
 
     private static final Logger log = LoggerFactory.getLogger(OutboundEmailSender.class);
 
@@ -239,8 +246,8 @@ class OutboundEmailSender {
     static class Schedule {
 
         @Bean
-        Job outboundEmailJob(OutboundEmailSender sender) {
-            return new Job(sender);
+        Job outboundEmailJob(OutboundEmailSender sender, ExclusiveJobs jobs) {
+            return new Job(sender, jobs);
         }
     }
 
@@ -248,15 +255,17 @@ class OutboundEmailSender {
     static final class Job {
 
         private final OutboundEmailSender sender;
+        private final ExclusiveJobs jobs;
 
-        Job(OutboundEmailSender sender) {
+        Job(OutboundEmailSender sender, ExclusiveJobs jobs) {
             this.sender = sender;
+            this.jobs = jobs;
         }
 
         @Scheduled(fixedDelayString = "${passerelle.notification.sender.fixed-delay:PT10S}",
                 initialDelayString = "${passerelle.notification.sender.fixed-delay:PT10S}")
         void run() {
-            sender.sendDue();
+            jobs.run(JOB, sender::sendDue);
         }
     }
 }

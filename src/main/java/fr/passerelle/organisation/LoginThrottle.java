@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import fr.passerelle.system.ExclusiveJobs;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,14 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LoginThrottle {
 
+    /** The purge job's name, in its lock and its metrics. */
+    static final String PURGE_JOB = "login-throttle-purge";
+
     private final JdbcClient jdbc;
     private final SignInProperties properties;
     private final Clock clock;
+    private final ExclusiveJobs jobs;
 
-    LoginThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock, ExclusiveJobs jobs) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /**
@@ -90,8 +97,13 @@ class LoginThrottle {
         jdbc.sql("delete from login_throttle where username_hash = ?").param(hash(username)).update();
     }
 
-    /** Counts that can no longer lock anything are dropped, so that mistyped usernames do not pile up. */
+    /** The hourly purge, one instance at a time. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void purgeExpiredJob() {
+        jobs.run(PURGE_JOB, this::purgeExpired);
+    }
+
+    /** Counts that can no longer lock anything are dropped, so that mistyped usernames do not pile up. */
     @Transactional
     public void purgeExpired() {
         Instant now = clock.instant();

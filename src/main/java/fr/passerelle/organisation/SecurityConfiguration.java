@@ -1,5 +1,6 @@
 package fr.passerelle.organisation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -24,8 +25,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import java.util.Map;
 
 /**
- * Everything is behind the login form except the login page, static assets, the health probes and the answer links
- * of offer emails (whose token stands for the recipient).
+ * Everything is behind the login form except the login page, static assets and the answer links of offer emails
+ * (whose token stands for the recipient). The actuator's endpoints have a chain of their own
+ * ({@code system.ManagementSecurityConfiguration}).
  * Pages of each role are reserved to it; finer rules (organisation scoping) live in each feature's service.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,10 +48,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg")
                         .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // An offer email's answer link: the unguessable token stands for its recipient (AnswerByLink).
                         .requestMatchers("/answer/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/advisor/**").hasRole(Role.ADVISOR.name())
                         .requestMatchers("/officer/**").hasRole(Role.CAF_OFFICER.name())
                         .requestMatchers("/provider/**").hasRole(Role.PROVIDER.name())
@@ -62,7 +62,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout
                         .logoutSuccessUrl("/login?logout")
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies("SESSION"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -77,10 +77,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserAccountDetailsService userDetailsService,
-            PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+            PasswordEncoder passwordEncoder, LoginThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(userDetailsService);
         passwordCheck.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, meters));
     }
 
     /** Back to the page asked for before signing in (a link to a referral), otherwise to the role's home page. */

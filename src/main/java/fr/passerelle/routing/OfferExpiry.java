@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.system.ExclusiveJobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Expires the offers nobody answered by their deadline and sends their referrals back to the top of the routing
  * queue, with a timeline row without actor (the system). Idempotent: an offer expires once, a second run finds
- * nothing. Safe with several instances: each run takes a PostgreSQL transaction-level advisory lock first and does
- * nothing when another instance holds it.
+ * nothing. Safe with several instances: the scheduled runs go through {@link ExclusiveJobs} (one instance at a
+ * time), and each due offer is locked with its referral before it expires, so that even two runs at once never expire
+ * an offer twice.
  */
 @Component
 class OfferExpiry {
 
-    /** The advisory lock's key: any constant other jobs do not use ("PaRouteX"). */
-    static final long LOCK_KEY = 0x5061526f75746558L;
+    /** The job's name, in its lock and its metrics. */
+    static final String JOB = "offer-expiry";
 
     private static final Logger log = LoggerFactory.getLogger(OfferExpiry.class);
 
@@ -61,15 +63,10 @@ class OfferExpiry {
      * withdrawing at this very moment is skipped, not waited for, and the others expire; the next run looks at it
      * again if it is still pending. Rows read after their locks never conflict: the batch commits whole.
      *
-     * @return how many offers expired; 0 when another instance is running the job
+     * @return how many offers expired
      */
     @Transactional
     int expireDueAt(Instant now) {
-        boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class)
-                .single();
-        if (!locked) {
-            return 0;
-        }
         // "now" truncated as PostgreSQL keeps it: rounded up, it could pick an offer due a microsecond later.
         List<Long> ids = jdbc.sql("""
                         select o.id from offer o join referral r on r.id = o.referral_id
@@ -103,8 +100,8 @@ class OfferExpiry {
     static class Schedule {
 
         @Bean
-        Job offerExpiryJob(OfferExpiry expiry) {
-            return new Job(expiry);
+        Job offerExpiryJob(OfferExpiry expiry, ExclusiveJobs jobs) {
+            return new Job(expiry, jobs);
         }
     }
 
@@ -112,15 +109,17 @@ class OfferExpiry {
     static final class Job {
 
         private final OfferExpiry expiry;
+        private final ExclusiveJobs jobs;
 
-        Job(OfferExpiry expiry) {
+        Job(OfferExpiry expiry, ExclusiveJobs jobs) {
             this.expiry = expiry;
+            this.jobs = jobs;
         }
 
         @Scheduled(fixedDelayString = "${passerelle.routing.expiry.fixed-delay:PT1M}",
                 initialDelayString = "${passerelle.routing.expiry.fixed-delay:PT1M}")
         void run() {
-            expiry.expireDue();
+            jobs.run(JOB, expiry::expireDue);
         }
     }
 }

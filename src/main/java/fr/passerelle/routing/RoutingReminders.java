@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import fr.passerelle.system.ExclusiveJobs;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link OfferDeadlineNear}, for its provider), a care period over without an outcome ({@link OutcomeDue}, for the
  * advisor). Each row is marked reminded in the transaction that publishes the event, so the notifications recorded by
  * the listeners and the mark commit together. Safe with several instances: the rows are locked
- * ({@code for update skip locked}) and a transaction-level advisory lock lets one instance work at a time.
+ * ({@code for update skip locked}) and the scheduled runs go through {@link ExclusiveJobs} (one instance at a time).
  */
 @Component
 class RoutingReminders {
 
-    /** The advisory lock's key: any constant other jobs do not use ("PaRemind"). */
-    static final long LOCK_KEY = 0x506152656d696e64L;
+    /** The job's name, in its lock and its metrics. */
+    static final String JOB = "routing-reminders";
 
     private static final Logger log = LoggerFactory.getLogger(RoutingReminders.class);
 
@@ -57,15 +59,10 @@ class RoutingReminders {
      * {@code passerelle.routing.reminder.before-deadline} (and has not passed), and arranged care whose last day is
      * before {@code now}'s day. At most the batch size of each; the next run takes the rest.
      *
-     * @return how many reminders were published; 0 when another instance is running the job
+     * @return how many reminders were published
      */
     @Transactional
     int remindDueAt(Instant now) {
-        boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class)
-                .single();
-        if (!locked) {
-            return 0;
-        }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         int batch = properties.reminder().batchSize();
         // Served by offer_reminder_due_idx. An offer a provider is answering right now is skipped: once answered it
@@ -117,8 +114,8 @@ class RoutingReminders {
     static class Schedule {
 
         @Bean
-        Job routingReminderJob(RoutingReminders reminders) {
-            return new Job(reminders);
+        Job routingReminderJob(RoutingReminders reminders, ExclusiveJobs jobs) {
+            return new Job(reminders, jobs);
         }
     }
 
@@ -126,15 +123,17 @@ class RoutingReminders {
     static final class Job {
 
         private final RoutingReminders reminders;
+        private final ExclusiveJobs jobs;
 
-        Job(RoutingReminders reminders) {
+        Job(RoutingReminders reminders, ExclusiveJobs jobs) {
             this.reminders = reminders;
+            this.jobs = jobs;
         }
 
         @Scheduled(fixedDelayString = "${passerelle.routing.reminder.fixed-delay:PT1M}",
                 initialDelayString = "${passerelle.routing.reminder.fixed-delay:PT1M}")
         void run() {
-            reminders.remindDue();
+            jobs.run(JOB, reminders::remindDue);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,13 +34,34 @@ final class ReferralJourney {
     /** Offer id → the officer's message, as read by any provider user: each offer's page is read once. */
     private final Map<Long, String> offerMessages;
 
+    /** Finds the pending offer carrying a message, or null; by default, by reading the provider's pages. */
+    private final Function<String, Long> offerByMessage;
+
     ReferralJourney(BenchmarkSettings settings, Map<Long, String> offerMessages) {
-        URI base = settings.baseUrl();
+        this(settings, List.of(settings.baseUrl()), offerMessages, null);
+    }
+
+    /**
+     * The same, its users' requests going round the given instances; {@code offerByMessage} finds the offer to
+     * answer when the provider's first page cannot be relied on (hundreds of offers pending at once).
+     */
+    ReferralJourney(BenchmarkSettings settings, List<URI> bases, Map<Long, String> offerMessages,
+            Function<String, Long> offerByMessage) {
         this.settings = settings;
-        this.advisor = VirtualUser.signedIn(base, settings.advisor(), settings.password());
-        this.officer = VirtualUser.signedIn(base, settings.officer(), settings.password());
-        this.provider = VirtualUser.signedIn(base, settings.provider(), settings.password());
+        this.advisor = VirtualUser.signedIn(bases, settings.advisor(), settings.password());
+        this.officer = VirtualUser.signedIn(bases, settings.officer(), settings.password());
+        this.provider = VirtualUser.signedIn(bases, settings.provider(), settings.password());
         this.offerMessages = offerMessages;
+        this.offerByMessage = offerByMessage;
+    }
+
+    /** The journey's users, for reading pages between journeys. */
+    VirtualUser advisor() {
+        return advisor;
+    }
+
+    VirtualUser officer() {
+        return officer;
     }
 
     static Map<Long, String> sharedOfferMessages() {
@@ -169,6 +192,14 @@ final class ReferralJourney {
 
     /** The pending offer carrying this message; each offer's page is read once by all the journeys together. */
     private Long findOffer(String message) {
+        if (offerByMessage != null) {
+            Long id = offerByMessage.apply(message);
+            if (id != null) {
+                // The provider opens the offer before answering it (and the page gives the form's CSRF token).
+                provider.document("/provider/offers/" + id);
+            }
+            return id;
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
             Document list = provider.document("/provider/offers");
             for (Element row : list.select("tr[data-offer]")) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -18,20 +19,27 @@ import org.jsoup.nodes.Element;
 
 /**
  * One person's browser: its own cookies (so its own session), redirects never followed, so that a measure is the
- * round-trip of one request and a redirect to the login page is seen.
+ * round-trip of one request and a redirect to the login page is seen. Given several instances of the application, it
+ * sends each request to the next one in turn (round-robin, no stickiness: the session must be the same everywhere).
  */
-final class VirtualUser {
+public final class VirtualUser {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final URI base;
+    private final List<URI> bases;
+
+    private int next;
 
     private final HttpClient http;
 
     private String csrf;
 
     VirtualUser(URI base) {
-        this.base = base;
+        this(List.of(base));
+    }
+
+    public VirtualUser(List<URI> bases) {
+        this.bases = List.copyOf(bases);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager())
@@ -42,7 +50,12 @@ final class VirtualUser {
 
     /** Signs in through the login form, as a person does; fails unless it lands on a page of the application. */
     static VirtualUser signedIn(URI base, String username, String password) {
-        VirtualUser user = new VirtualUser(base);
+        return signedIn(List.of(base), username, password);
+    }
+
+    /** The same, its requests going round the instances. */
+    public static VirtualUser signedIn(List<URI> bases, String username, String password) {
+        VirtualUser user = new VirtualUser(bases);
         user.document("/login");
         Answer answer = user.post("/login", Map.of("username", username, "password", password));
         if (!answer.ok() || answer.location() == null) {
@@ -51,24 +64,37 @@ final class VirtualUser {
         return user;
     }
 
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    /** The instance the next request goes to. */
+    private synchronized URI base() {
+        URI base = bases.get(next);
+        next = (next + 1) % bases.size();
+        return base;
+    }
+
+    /** Sends the next request to this instance (the index in the list given), then goes on in turn from there. */
+    public synchronized VirtualUser on(int instance) {
+        next = instance;
+        return this;
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(base().resolve(path)).GET());
     }
 
     /** Posts a form with this session's CSRF token (the last one read from a page), in the fields' order. */
-    Answer post(String path, Map<String, String> fields) {
+    public Answer post(String path, Map<String, String> fields) {
         StringJoiner body = new StringJoiner("&");
         fields.forEach((name, value) -> body.add(encode(name) + "=" + encode(value)));
         if (!fields.containsKey("_csrf")) {
             body.add("_csrf=" + encode(csrf));
         }
-        return send(HttpRequest.newBuilder(base.resolve(path))
+        return send(HttpRequest.newBuilder(base().resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** A page read to find what to do next (not measured): it must answer 200, its CSRF token is kept. */
-    Document document(String path) {
+    public Document document(String path) {
         Answer answer = get(path);
         if (answer.status() != 200) {
             throw new IllegalStateException("GET " + path + ": " + answer.describe());
@@ -77,8 +103,9 @@ final class VirtualUser {
     }
 
     /** Reads an answer's page, keeping its CSRF token for the next post. */
-    Document parse(Answer answer, String path) {
-        Document page = Jsoup.parse(new String(answer.body(), StandardCharsets.UTF_8), base.resolve(path).toString());
+    public Document parse(Answer answer, String path) {
+        Document page = Jsoup.parse(new String(answer.body(), StandardCharsets.UTF_8),
+                bases.get(0).resolve(path).toString());
         Element token = page.selectFirst("input[name=_csrf]");
         if (token != null) {
             csrf = token.val();
@@ -115,19 +142,19 @@ final class VirtualUser {
      * @param location where a redirect points, resolved; {@code null} when the answer is no redirect
      * @param error the exception's text when no answer came (status 0)
      */
-    record Answer(String request, int status, URI location, byte[] body, long nanos, String error) {
+    public record Answer(String request, int status, URI location, byte[] body, long nanos, String error) {
 
         /** 2xx or 3xx, but never sent back to the login page (a session lost is no page served). */
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 400 && (location == null || !"/login".equals(location.getPath()));
         }
 
         /** Whether this is a redirect to a path matching the pattern (a regular expression). */
-        boolean redirectsTo(String pathPattern) {
+        public boolean redirectsTo(String pathPattern) {
             return status >= 300 && status < 400 && location != null && location.getPath().matches(pathPattern);
         }
 
-        String describe() {
+        public String describe() {
             if (error != null) {
                 return request + " failed: " + error;
             }

@@ -58,7 +58,7 @@ class SignInBrowserTest {
         assertThat(browser.byTestId("current-user").getText()).isEqualTo(account.user().getDisplayName());
         assertThat(browser.byTestId("current-organisation").getText())
                 .isEqualTo(account.user().getOrganisation().getName());
-        Cookie session = driver().manage().getCookieNamed("JSESSIONID");
+        Cookie session = driver().manage().getCookieNamed("SESSION");
         assertThat(session.isHttpOnly()).as("session cookie HttpOnly").isTrue();
         assertThat(session.getSameSite()).as("session cookie SameSite").isEqualTo("Lax");
         inspect(home);

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -100,9 +101,26 @@ class SignInTest {
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
-        mvc.perform(get("/actuator/env")).andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/actuator/env").with(user("someone").roles(Role.ADVISOR.name())))
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(user("someone").roles(Role.ADMIN.name())))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("metrics", "wrong-password")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theMetricsAccountReadsThePrometheusMetricsWithoutOpeningASession() throws Exception {
+        Account account = accounts.create(Role.ADVISOR);
+        mvc.perform(formLogin().user(account.username()).password("wrong-password"));
+
+        String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("metrics", "test-metrics-password")))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(metrics).contains("passerelle_login_failures_total{", "reason=\"bad_credentials\"",
+                "passerelle_referrals{", "status=\"SUBMITTED\"", "passerelle_offers{", "state=\"overdue\"",
+                "passerelle_login_lockouts_total");
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The administrators' registry pages and the officers' read-only view: access, forms, lifecycle, audit. */
@@ -381,17 +382,21 @@ class ChildminderAdministrationTest {
         long id = childminders.create(admin, "91228", today.plusYears(3)).getId();
         String page = "/admin/childminders/" + id;
 
-        mvc.perform(post(page + "/label/grant").with(user(admin)).with(csrf()).param("currentLabelId", "0"))
+        // The flash messages travel in the session, as between a browser's POST and the GET it is redirected to.
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post(page + "/label/grant").session(session).with(user(admin)).with(csrf())
+                        .param("currentLabelId", "0"))
                 .andExpect(flash().attribute("grantFromError", "label.grant.from.required"))
                 .andExpect(flash().attribute("grantToError", "label.grant.to.required"));
-        mvc.perform(post(page + "/label/grant").with(user(admin)).with(csrf()).param("currentLabelId", "0")
-                        .param("validFrom", today.toString()).param("validTo", today.minusDays(1).toString()))
-                .andExpect(flash().attribute("grantToError", "label.grant.dates.order"));
-        mvc.perform(get(page).with(user(admin)).flashAttr("grantFromError", "label.grant.from.required")
-                        .flashAttr("grantToError", "label.grant.dates.order"))
+        mvc.perform(get(page).session(session).with(user(admin)))
                 .andExpect(content().string(containsString("<label for=\"grant-from\"")))
                 .andExpect(content().string(containsString("<label for=\"grant-to\"")))
-                .andExpect(content().string(containsString("aria-describedby=\"grant-from-error\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"grant-from-error\"")));
+        mvc.perform(post(page + "/label/grant").session(session).with(user(admin)).with(csrf())
+                        .param("currentLabelId", "0")
+                        .param("validFrom", today.toString()).param("validTo", today.minusDays(1).toString()))
+                .andExpect(flash().attribute("grantToError", "label.grant.dates.order"));
+        mvc.perform(get(page).session(session).with(user(admin)))
                 .andExpect(content().string(containsString("aria-describedby=\"grant-to-hint grant-to-error\"")))
                 .andExpect(content().string(containsString("id=\"grant-to-error\"")))
                 .andExpect(content().string(containsString("La fin du label doit être le jour du début ou après.")));

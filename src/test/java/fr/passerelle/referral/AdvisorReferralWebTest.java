@@ -30,6 +30,7 @@ import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.referral.ReferralQueries.ReferralPage;
 import fr.passerelle.support.IntegrationTest;
+import fr.passerelle.support.MockMvcSessionIds;
 import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
@@ -44,6 +45,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -93,6 +96,9 @@ class AdvisorReferralWebTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     @Autowired
     ReferralFixtures fixtures;
@@ -257,13 +263,12 @@ class AdvisorReferralWebTest {
         fixtures.file(fixtures.advisor(), family, true);
         Referral draft = fixtures.file(advisor, family, false);
 
-        MvcResult result = mvc.perform(Endpoint.SUBMIT.from(draft).with(user(owner)))
-                .andExpect(redirectedUrl(BASE + "/" + draft.getId() + "/edit"))
-                .andReturn();
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(Endpoint.SUBMIT.from(draft).session(session).with(user(owner)))
+                .andExpect(redirectedUrl(BASE + "/" + draft.getId() + "/edit"));
 
         assertThat(fixtures.reload(draft).getStatus()).isEqualTo(ReferralStatus.DRAFT);
-        String form = mvc.perform(get(BASE + "/" + draft.getId() + "/edit").with(user(owner))
-                        .flashAttrs(result.getFlashMap()))
+        String form = mvc.perform(get(BASE + "/" + draft.getId() + "/edit").session(session).with(user(owner)))
                 .andExpect(status().isOk()).andExpect(view().name("referral/form"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("data-testid=\"duplicate-warning\"", "name=\"duplicateConfirmed\"");
@@ -582,13 +587,13 @@ class AdvisorReferralWebTest {
         Referral stale = fixtures.draft(advisor);
         changeElsewhere(owner, stale);
 
-        mvc.perform(Endpoint.SUBMIT.from(stale).with(user(owner)))
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(Endpoint.SUBMIT.from(stale).session(session).with(user(owner)))
                 .andExpect(redirectedUrl(BASE + "/" + stale.getId()))
                 .andExpect(flash().attribute("error", "referral.stale.action"));
 
         assertThat(fixtures.reload(stale).getStatus()).isEqualTo(ReferralStatus.DRAFT);
-        String page = mvc.perform(get(BASE + "/" + stale.getId()).flashAttr("error", "referral.stale.action")
-                        .with(user(owner)))
+        String page = mvc.perform(get(BASE + "/" + stale.getId()).session(session).with(user(owner)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Cette orientation a changé depuis que vous l’avez ouverte.");
     }
@@ -669,7 +674,8 @@ class AdvisorReferralWebTest {
         mvc.perform(post(BASE + "/search").param("q", "Lefèvre").session(session).with(csrf()).with(user(owner)))
                 .andExpect(redirectedUrl(BASE));
 
-        assertThat(session.getAttribute(AdvisorReferralController.SEARCH_ATTRIBUTE)).isEqualTo("Lefèvre");
+        Session stored = sessions.findById(MockMvcSessionIds.storedId(session));
+        assertThat(stored.<String>getAttribute(AdvisorReferralController.SEARCH_ATTRIBUTE)).isEqualTo("Lefèvre");
         assertThat(mvc.perform(get(BASE).session(session).with(user(owner))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("Recherche en cours : « Lefèvre »");
     }

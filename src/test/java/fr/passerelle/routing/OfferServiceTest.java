@@ -35,6 +35,7 @@ import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
+import fr.passerelle.system.ExclusiveJobs;
 import fr.passerelle.system.NotFoundException;
 
 import javax.sql.DataSource;
@@ -72,6 +73,9 @@ class OfferServiceTest {
 
     @Autowired
     OfferExpiry expiry;
+
+    @Autowired
+    ExclusiveJobs jobs;
 
     @Autowired
     ReferralService referralService;
@@ -260,18 +264,20 @@ class OfferServiceTest {
         try (Connection otherInstance = dataSource.getConnection();
                 PreparedStatement lock = otherInstance.prepareStatement("select pg_advisory_lock(?)");
                 PreparedStatement unlock = otherInstance.prepareStatement("select pg_advisory_unlock(?)")) {
-            lock.setLong(1, OfferExpiry.LOCK_KEY);
+            lock.setLong(1, ExclusiveJobs.lockKey(OfferExpiry.JOB));
             lock.execute();
             try {
-                assertThat(expiry.expireDueAt(sent.deadlineAt())).isZero();
+                assertThat(jobs.run(OfferExpiry.JOB, () -> expiry.expireDueAt(sent.deadlineAt())))
+                        .isEqualTo(ExclusiveJobs.Result.SKIPPED);
                 assertThat(offerStatus(sent.offerId())).isEqualTo("PENDING");
             }
             finally {
-                unlock.setLong(1, OfferExpiry.LOCK_KEY);
+                unlock.setLong(1, ExclusiveJobs.lockKey(OfferExpiry.JOB));
                 unlock.execute();
             }
         }
-        expiry.expireDueAt(sent.deadlineAt());
+        assertThat(jobs.run(OfferExpiry.JOB, () -> expiry.expireDueAt(sent.deadlineAt())))
+                .isEqualTo(ExclusiveJobs.Result.COMPLETED);
         assertThat(offerStatus(sent.offerId())).isEqualTo("EXPIRED");
     }
 

@@ -44,6 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -289,15 +290,14 @@ class OfficerRoutingWebTest {
         CurrentUser principal = referrals.principal(officer);
         fixtures.deactivate(service);
 
-        MvcResult result = mvc.perform(Endpoint.SEND_OFFER.from(referral, service).with(user(principal)))
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(Endpoint.SEND_OFFER.from(referral, service).session(session).with(user(principal)))
                 .andExpect(redirectedUrl("/officer/referrals/" + referral.getId() + "/routing"))
                 .andExpect(flash().attribute("error", "routing.error.candidateExcluded"))
-                .andExpect(flash().attribute("errorReasons", List.of(Exclusion.SERVICE_INACTIVE)))
-                .andReturn();
+                .andExpect(flash().attribute("errorReasons", List.of(Exclusion.SERVICE_INACTIVE)));
 
         assertStillEligible(referral);
-        String page = html(mvc.perform(Endpoint.ROUTING.from(referral, service).with(user(principal))
-                        .flashAttrs(result.getFlashMap()))
+        String page = html(mvc.perform(Endpoint.ROUTING.from(referral, service).session(session).with(user(principal)))
                 .andExpect(status().isOk()).andReturn());
         assertThat(page).contains("data-testid=\"action-error\"",
                 "Cet accueil ne peut plus recevoir cette proposition", "Service désactivé");
@@ -508,14 +508,14 @@ class OfficerRoutingWebTest {
         Referral submitted = referrals.file(advisor, referrals.family()
                 .livingIn(referrals.communeIn(departement), departement), true);
 
-        MvcResult decided = mvc.perform(post("/officer/referrals/" + submitted.getId() + "/decision").with(csrf())
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/officer/referrals/" + submitted.getId() + "/decision").session(session).with(csrf())
                         .with(user(principal)).param("version", String.valueOf(submitted.getVersion()))
                         .param("outcome", "ELIGIBLE"))
                 .andExpect(redirectedUrl("/officer/queue"))
-                .andExpect(flash().attribute("routeReferralId", submitted.getId()))
-                .andReturn();
-        String queue = html(mvc.perform(get("/officer/queue").with(user(principal))
-                .flashAttrs(decided.getFlashMap())).andExpect(status().isOk()).andReturn());
+                .andExpect(flash().attribute("routeReferralId", submitted.getId()));
+        String queue = html(mvc.perform(get("/officer/queue").session(session).with(user(principal)))
+                .andExpect(status().isOk()).andReturn());
         String review = html(mvc.perform(get("/officer/referrals/" + submitted.getId()).with(user(principal)))
                 .andExpect(status().isOk()).andReturn());
 

@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on the shared test PostgreSQL, with MockMvc, the {@link TestAccounts} and
- * {@link ReferralFixtures} mothers and the {@link SqlStatementCounter}. Every integration test imports the same
+ * {@link ReferralFixtures} mothers and the {@link SqlStatementCounter}; sessions in PostgreSQL, as in production,
+ * carried from one MockMvc request to the next in a {@code MockHttpSession} ({@link MockMvcSessionIds}). Every integration test imports the same
  * beans, so that they all share one application context.
  */
 @Target(ElementType.TYPE)
@@ -22,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import({TestAccounts.class, ReferralFixtures.class, SqlStatementCounter.class, SqlPlanRecorder.class})
+@Import({TestAccounts.class, ReferralFixtures.class, SqlStatementCounter.class, SqlPlanRecorder.class,
+        MockMvcSessionIds.class})
 public @interface IntegrationTest {
 }

@@ -53,6 +53,15 @@ public class SqlStatementCounter implements BeanPostProcessor {
         return bean;
     }
 
+    /**
+     * The session store's own statements (Spring Session reads and writes the session around every request, whatever
+     * the page) are not the page's.
+     */
+    private static boolean isSessionStore(Object[] args) {
+        return args != null && args.length > 0 && args[0] instanceof String sql
+                && sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION");
+    }
+
     private final class CountingDataSource extends DelegatingDataSource {
 
         CountingDataSource(DataSource target) {
@@ -72,7 +81,7 @@ public class SqlStatementCounter implements BeanPostProcessor {
         private Connection counting(Connection connection) {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (STATEMENT_FACTORIES.contains(method.getName())) {
+                        if (STATEMENT_FACTORIES.contains(method.getName()) && !isSessionStore(args)) {
                             long[] counter = recording.get();
                             if (counter != null) {
                                 counter[0]++;
