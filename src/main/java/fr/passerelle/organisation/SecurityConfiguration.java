@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         .requestMatchers("/officer/**").hasRole(Role.CAF_OFFICER.name())
                         .requestMatchers("/provider/**").hasRole(Role.PROVIDER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/statistics/**", "/statistics").hasAnyRole(Role.ADVISOR.name(),
+                                Role.CAF_OFFICER.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

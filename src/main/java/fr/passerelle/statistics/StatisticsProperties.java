@@ -1,0 +1,34 @@
+package fr.passerelle.statistics;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The statistics' settings.
+ *
+ * @param minFamilies a figure computed from fewer families than this is shown as "&lt; 5" (small counts could identify a
+ *     family)
+ * @param refresh the job that keeps the statistics events up to date
+ */
+@ConfigurationProperties("passerelle.statistics")
+public record StatisticsProperties(@DefaultValue("5") int minFamilies, @DefaultValue Refresh refresh) {
+
+    public StatisticsProperties {
+        if (minFamilies < 1) {
+            throw new IllegalArgumentException("passerelle.statistics.min-families must be at least 1");
+        }
+    }
+
+    /**
+     * @param enabled whether this instance runs the job (tests turn it off and call it themselves)
+     * @param fixedDelay the pause between two runs of the incremental refresh (referrals that moved since the last)
+     * @param fullCron when every event is computed again (edits of drafts leave no timeline row to notice them)
+     * @param margin how far before the last run a referral's last move is looked at again (transactions still
+     *     running during the last run)
+     */
+    public record Refresh(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") Duration fixedDelay,
+            @DefaultValue("0 30 3 * * *") String fullCron, @DefaultValue("PT5M") Duration margin) {
+    }
+}

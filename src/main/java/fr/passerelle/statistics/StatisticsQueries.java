@@ -1,0 +1,275 @@
+package fr.passerelle.statistics;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.passerelle.referral.CareNeed;
+import fr.passerelle.referral.Purpose;
+import fr.passerelle.statistics.Cube.Grouping;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The statistics' queries: aggregates computed by PostgreSQL over {@code statistics_event} (one statement for every
+ * indicator, breakdown and trend), per provider, and the AVIP places of the territory.
+ */
+@Service
+public class StatisticsQueries {
+
+    /** The grouping columns, in the order of {@code grouping(...)} in {@link #CUBE}: the first is the highest bit. */
+    private static final String[] GROUPING_COLUMNS = {"reason", "detail", "provider_kind", "bucket", "dim", "epci_code"};
+
+    private static final String CUBE = """
+            select grouping(reason, detail, provider_kind, bucket, dim, epci_code) as g, kind, reason, detail,
+                   provider_kind, bucket::text as bucket, dim, epci_code,
+                   count(*) as n, count(distinct family_key) as families,
+                   count(*) filter (where hit) as hits, count(distinct family_key) filter (where hit) as hit_families,
+                   count(distinct family_key) filter (where hours is not null) as timed_families,
+                   percentile_cont(0.5) within group (order by hours) as p50,
+                   percentile_cont(0.9) within group (order by hours) as p90
+            from (
+                select e.kind, e.reason, e.detail, e.provider_kind, e.epci_code, e.family_key, e.hit, e.hours,
+                       date_trunc(:unit, e.occurred_on)::date as bucket, /*dim*/ as dim
+                from statistics_event e
+                where /*scope*/ and e.occurred_on between :from and :to
+                  and (e.kind <> 'OUTCOME_DUE' or e.occurred_on <= :today)
+                  /*filters*/
+            ) e
+            group by kind, grouping sets ((), (reason), (reason, detail), (provider_kind), (provider_kind, reason),
+                                          (bucket), (dim), (epci_code))
+            order by kind, g, 3, 4, 5, 6, 7, 8""";
+
+    /**
+     * One provider's offers sent in the period.
+     *
+     * @param answerDue offers answered or expired, with those answered within 24 hours as hits and the answer delays
+     */
+    public record ProviderRow(long organisationId, String name, String providerKind, Cell offers, Cell accepted,
+            Cell declined, Cell expired, Cell answerDue) {
+    }
+
+    /**
+     * The AVIP places of one kind of provider in the territory over the period.
+     *
+     * @param providers providers offering places on some day of the period
+     * @param places their places (childminders' AVIP places, crèches' emergency places)
+     * @param placeDays places times the days of the period each provider offered them
+     * @param usedPlaceDays held places times the days of the period they were held
+     * @param families families whose child held a place
+     */
+    public record PlacesRow(String providerKind, long providers, long places, long placeDays, long usedPlaceDays,
+            long families) {
+    }
+
+    private final JdbcClient jdbc;
+
+    StatisticsQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Cube cube(StatisticsScope scope, Period period, Breakdown breakdown, CareNeed need, Purpose purpose,
+            LocalDate today) {
+        String filters = (need != null ? " and e.need = :need" : "") + (purpose != null ? " and e.purpose = :purpose" : "");
+        var statement = jdbc.sql(CUBE.replace("/*dim*/", breakdown.expression()).replace("/*scope*/", scope.condition())
+                        .replace("/*filters*/", filters))
+                .param("unit", period.trend().unit())
+                .param("scope", scope.parameter())
+                .param("from", Date.valueOf(period.from()))
+                .param("to", Date.valueOf(period.to()))
+                .param("today", Date.valueOf(today));
+        if (need != null) {
+            statement = statement.param("need", need.name());
+        }
+        if (purpose != null) {
+            statement = statement.param("purpose", purpose.name());
+        }
+        // JIT compiling the aggregates cost more than it saved (50 ms a page).
+        jdbc.sql("set local jit = off").update();
+        Cube cube = new Cube();
+        statement.query((ResultSet rs) -> {
+            int bits = rs.getInt("g");
+            Grouping grouping = grouping(bits);
+            String first = switch (grouping) {
+                case TOTAL -> null;
+                case REASON, REASON_DETAIL -> rs.getString("reason");
+                case PROVIDER_KIND, PROVIDER_KIND_REASON -> rs.getString("provider_kind");
+                case BUCKET -> rs.getString("bucket");
+                case BREAKDOWN -> rs.getString("dim");
+                case EPCI -> rs.getString("epci_code");
+            };
+            String second = switch (grouping) {
+                case REASON_DETAIL -> rs.getString("detail");
+                case PROVIDER_KIND_REASON -> rs.getString("reason");
+                default -> null;
+            };
+            cube.put(grouping, rs.getString("kind"), first, second, cell(rs));
+        });
+        return cube;
+    }
+
+    /** The offers of each provider of the Caf's territory sent in the period, the busiest first. */
+    @Transactional(readOnly = true)
+    public List<ProviderRow> providers(StatisticsScope scope, Period period, int limit) {
+        if (!scope.caf()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select e.provider_organisation_id, o.name, e.provider_kind,
+                               count(*) as n, count(distinct e.family_key) as families,
+                               count(*) filter (where e.reason = 'ACCEPTED') as accepted,
+                               count(distinct e.family_key) filter (where e.reason = 'ACCEPTED') as accepted_families,
+                               count(*) filter (where e.reason = 'DECLINED') as declined,
+                               count(distinct e.family_key) filter (where e.reason = 'DECLINED') as declined_families,
+                               count(*) filter (where e.reason = 'EXPIRED') as expired,
+                               count(distinct e.family_key) filter (where e.reason = 'EXPIRED') as expired_families,
+                               count(*) filter (where e.reason in ('ACCEPTED', 'DECLINED', 'EXPIRED')) as due,
+                               count(distinct e.family_key) filter (where e.reason in ('ACCEPTED', 'DECLINED', 'EXPIRED'))
+                                   as due_families,
+                               count(*) filter (where e.hours <= 24) as hits,
+                               count(distinct e.family_key) filter (where e.hours <= 24) as hit_families,
+                               count(distinct e.family_key) filter (where e.hours is not null) as timed_families,
+                               percentile_cont(0.5) within group (order by e.hours) as p50,
+                               percentile_cont(0.9) within group (order by e.hours) as p90
+                        from statistics_event e
+                        join organisation o on o.id = e.provider_organisation_id
+                        where e.departement_code = :scope and e.kind = 'OFFER' and e.occurred_on between :from and :to
+                        group by e.provider_organisation_id, o.name, e.provider_kind
+                        order by n desc, o.name
+                        limit :limit""")
+                .param("scope", scope.departementCode())
+                .param("from", Date.valueOf(period.from()))
+                .param("to", Date.valueOf(period.to()))
+                .param("limit", limit)
+                .query((rs, row) -> new ProviderRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        count(rs, "n", "families"), count(rs, "accepted", "accepted_families"),
+                        count(rs, "declined", "declined_families"), count(rs, "expired", "expired_families"),
+                        new Cell(rs.getLong("due"), rs.getLong("due_families"), rs.getLong("hits"),
+                                rs.getLong("hit_families"), rs.getLong("timed_families"), number(rs, "p50"),
+                                number(rs, "p90"))))
+                .list();
+    }
+
+    /**
+     * The AVIP places of the Caf's territory: childminders whose current label (not revoked) covers some day of the
+     * period, active crèches with emergency places, and the places held by accepted offers in the period (until their
+     * last day or their release).
+     */
+    @Transactional(readOnly = true)
+    public List<PlacesRow> places(StatisticsScope scope, Period period, String zone) {
+        if (!scope.caf()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        with p as (
+                            select 'CHILDMINDER' as kind, c.id, c.avip_places as places,
+                                   greatest(l.valid_from, :from) as first_day, least(l.valid_to, :to) as last_day
+                            from childminder c
+                            join commune m on m.insee_code = c.commune_code
+                            join lateral (select * from avip_label l where l.childminder_id = c.id
+                                          order by l.id desc limit 1) l on true
+                            where m.departement_code = :scope and c.active and c.avip_places > 0
+                              and l.revoked_at is null and l.valid_from <= :to and l.valid_to >= :from
+                            union all
+                            select 'CRECHE', cr.id, cr.emergency_places, :from, :to
+                            from creche cr
+                            join organisation o on o.id = cr.organisation_id
+                            where o.departement_code = :scope and o.active and cr.emergency_places > 0
+                        ), h as (
+                            select h.provider_kind as kind, h.places, r.france_travail_id,
+                                   greatest(h.first_day, :from) as first_day,
+                                   least(h.last_day, coalesce((h.released_at at time zone :zone)::date, h.last_day), :to)
+                                       as last_day
+                            from p
+                            join place_hold h on h.provider_kind = p.kind and h.provider_id = p.id
+                            join offer o on o.id = h.offer_id
+                            join referral r on r.id = o.referral_id
+                            where h.first_day <= :to and h.last_day >= :from
+                        ), offered as (
+                            select kind, count(*) as providers, sum(places) as places,
+                                   sum(places * (last_day - first_day + 1)) as place_days
+                            from p group by kind
+                        ), used as (
+                            select kind, sum(places * (last_day - first_day + 1)) as used_days,
+                                   count(distinct france_travail_id) as families
+                            from h where last_day >= first_day group by kind
+                        )
+                        select k.kind, coalesce(offered.providers, 0), coalesce(offered.places, 0),
+                               coalesce(offered.place_days, 0), coalesce(used.used_days, 0), coalesce(used.families, 0)
+                        from (values ('CHILDMINDER'), ('CRECHE')) k (kind)
+                        left join offered on offered.kind = k.kind
+                        left join used on used.kind = k.kind
+                        order by k.kind""")
+                .param("scope", scope.departementCode())
+                .param("from", Date.valueOf(period.from()))
+                .param("to", Date.valueOf(period.to()))
+                .param("zone", zone)
+                .query((rs, row) -> new PlacesRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)))
+                .list();
+    }
+
+    /** Names of organisations, communes or EPCIs by id or code, for the breakdown's rows. */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(Breakdown breakdown, Collection<String> keys) {
+        Map<String, String> names = new HashMap<>();
+        if (keys.isEmpty()) {
+            return names;
+        }
+        String sql = switch (breakdown) {
+            case PRESCRIBER -> "select id::text, name from organisation where id::text in (:keys)";
+            case COMMUNE -> "select insee_code, name from commune where insee_code in (:keys)";
+            case EPCI -> "select code, name from epci where code in (:keys)";
+            default -> null;
+        };
+        if (sql != null) {
+            jdbc.sql(sql).param("keys", keys).query((ResultSet rs) -> {
+                names.put(rs.getString(1), rs.getString(2));
+            });
+        }
+        return names;
+    }
+
+    private static Grouping grouping(int bits) {
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < GROUPING_COLUMNS.length; i++) {
+            boolean aggregated = (bits & (1 << (GROUPING_COLUMNS.length - 1 - i))) != 0;
+            if (!aggregated) {
+                grouped.append(GROUPING_COLUMNS[i]).append(' ');
+            }
+        }
+        return switch (grouped.toString().trim()) {
+            case "" -> Grouping.TOTAL;
+            case "reason" -> Grouping.REASON;
+            case "reason detail" -> Grouping.REASON_DETAIL;
+            case "provider_kind" -> Grouping.PROVIDER_KIND;
+            case "reason provider_kind" -> Grouping.PROVIDER_KIND_REASON;
+            case "bucket" -> Grouping.BUCKET;
+            case "dim" -> Grouping.BREAKDOWN;
+            case "epci_code" -> Grouping.EPCI;
+            default -> throw new IllegalStateException("Unexpected grouping " + grouped);
+        };
+    }
+
+    private static Cell cell(ResultSet rs) throws SQLException {
+        return new Cell(rs.getLong("n"), rs.getLong("families"), rs.getLong("hits"), rs.getLong("hit_families"),
+                rs.getLong("timed_families"), number(rs, "p50"), number(rs, "p90"));
+    }
+
+    private static Cell count(ResultSet rs, String column, String families) throws SQLException {
+        return new Cell(rs.getLong(column), rs.getLong(families), 0, 0, 0, null, null);
+    }
+
+    private static Double number(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+}

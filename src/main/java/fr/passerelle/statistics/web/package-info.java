@@ -1,0 +1,2 @@
+/** The statistics page, its CSV exports and the administrators' anonymised dataset. */
+package fr.passerelle.statistics.web;
