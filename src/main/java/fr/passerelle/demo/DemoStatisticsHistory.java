@@ -43,8 +43,17 @@ class DemoStatisticsHistory implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         load();
-        // Through the jobs' lock: a second demo instance starting at the same time leaves the work to the first.
-        jobs.run(StatisticsRefresh.JOB, refresh::refreshAll);
+        // Through the jobs' lock, waiting for a refresh in progress (the minute's run, or a second demo instance's),
+        // which may have started before the data above was committed.
+        while (jobs.run(StatisticsRefresh.JOB, refresh::refreshAll) == ExclusiveJobs.Result.SKIPPED) {
+            try {
+                Thread.sleep(1000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Transactional

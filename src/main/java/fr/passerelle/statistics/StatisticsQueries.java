@@ -78,7 +78,7 @@ public class StatisticsQueries {
     @Transactional(readOnly = true)
     public Cube cube(StatisticsScope scope, Period period, Breakdown breakdown, CareNeed need, Purpose purpose,
             LocalDate today) {
-        String filters = (need != null ? " and e.need = :need" : "") + (purpose != null ? " and e.purpose = :purpose" : "");
+        String filters = filters("e", need, purpose);
         var statement = jdbc.sql(CUBE.replace("/*dim*/", breakdown.expression()).replace("/*scope*/", scope.condition())
                         .replace("/*filters*/", filters))
                 .param("unit", period.trend().unit())
@@ -86,12 +86,7 @@ public class StatisticsQueries {
                 .param("from", Date.valueOf(period.from()))
                 .param("to", Date.valueOf(period.to()))
                 .param("today", Date.valueOf(today));
-        if (need != null) {
-            statement = statement.param("need", need.name());
-        }
-        if (purpose != null) {
-            statement = statement.param("purpose", purpose.name());
-        }
+        statement = filterParameters(statement, need, purpose);
         // JIT compiling the aggregates cost more than it saved (50 ms a page).
         jdbc.sql("set local jit = off").update();
         Cube cube = new Cube();
@@ -116,13 +111,17 @@ public class StatisticsQueries {
         return cube;
     }
 
-    /** The offers of each provider of the Caf's territory sent in the period, the busiest first. */
+    /**
+     * The offers of each provider of the Caf's territory sent in the period, the busiest first; only those made for
+     * referrals of that need and purpose when they are given.
+     */
     @Transactional(readOnly = true)
-    public List<ProviderRow> providers(StatisticsScope scope, Period period, int limit) {
+    public List<ProviderRow> providers(StatisticsScope scope, Period period, CareNeed need, Purpose purpose,
+            int limit) {
         if (!scope.caf()) {
             return List.of();
         }
-        return jdbc.sql("""
+        var statement = jdbc.sql("""
                         select e.provider_organisation_id, o.name, e.provider_kind,
                                count(*) as n, count(distinct e.family_key) as families,
                                count(*) filter (where e.reason = 'ACCEPTED') as accepted,
@@ -142,13 +141,15 @@ public class StatisticsQueries {
                         from statistics_event e
                         join organisation o on o.id = e.provider_organisation_id
                         where e.departement_code = :scope and e.kind = 'OFFER' and e.occurred_on between :from and :to
+                          /*filters*/
                         group by e.provider_organisation_id, o.name, e.provider_kind
                         order by n desc, o.name
-                        limit :limit""")
+                        limit :limit""".replace("/*filters*/", filters("e", need, purpose)))
                 .param("scope", scope.departementCode())
                 .param("from", Date.valueOf(period.from()))
                 .param("to", Date.valueOf(period.to()))
-                .param("limit", limit)
+                .param("limit", limit);
+        return filterParameters(statement, need, purpose)
                 .query((rs, row) -> new ProviderRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         count(rs, "n", "families"), count(rs, "accepted", "accepted_families"),
                         count(rs, "declined", "declined_families"), count(rs, "expired", "expired_families"),
@@ -161,14 +162,15 @@ public class StatisticsQueries {
     /**
      * The AVIP places of the Caf's territory: childminders whose current label (not revoked) covers some day of the
      * period, active crèches with emergency places, and the places held by accepted offers in the period (until their
-     * last day or their release).
+     * last day or their release). A need or a purpose narrows the places held to those of such referrals; the places
+     * offered are the providers' whatever the need.
      */
     @Transactional(readOnly = true)
-    public List<PlacesRow> places(StatisticsScope scope, Period period, String zone) {
+    public List<PlacesRow> places(StatisticsScope scope, Period period, CareNeed need, Purpose purpose, String zone) {
         if (!scope.caf()) {
             return List.of();
         }
-        return jdbc.sql("""
+        var statement = jdbc.sql("""
                         with p as (
                             select 'CHILDMINDER' as kind, c.id, c.avip_places as places,
                                    greatest(l.valid_from, :from) as first_day, least(l.valid_to, :to) as last_day
@@ -193,6 +195,7 @@ public class StatisticsQueries {
                             join offer o on o.id = h.offer_id
                             join referral r on r.id = o.referral_id
                             where h.first_day <= :to and h.last_day >= :from
+                              /*filters*/
                         ), offered as (
                             select kind, count(*) as providers, sum(places) as places,
                                    sum(places * (last_day - first_day + 1)) as place_days
@@ -207,11 +210,12 @@ public class StatisticsQueries {
                         from (values ('CHILDMINDER'), ('CRECHE')) k (kind)
                         left join offered on offered.kind = k.kind
                         left join used on used.kind = k.kind
-                        order by k.kind""")
+                        order by k.kind""".replace("/*filters*/", filters("r", need, purpose)))
                 .param("scope", scope.departementCode())
                 .param("from", Date.valueOf(period.from()))
                 .param("to", Date.valueOf(period.to()))
-                .param("zone", zone)
+                .param("zone", zone);
+        return filterParameters(statement, need, purpose)
                 .query((rs, row) -> new PlacesRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6)))
                 .list();
@@ -236,6 +240,23 @@ public class StatisticsQueries {
             });
         }
         return names;
+    }
+
+    /** The conditions of the need and purpose filters on the rows of {@code alias}, each when it is given. */
+    private static String filters(String alias, CareNeed need, Purpose purpose) {
+        return (need != null ? " and " + alias + ".need = :need" : "")
+                + (purpose != null ? " and " + alias + ".purpose = :purpose" : "");
+    }
+
+    private static JdbcClient.StatementSpec filterParameters(JdbcClient.StatementSpec statement, CareNeed need,
+            Purpose purpose) {
+        if (need != null) {
+            statement = statement.param("need", need.name());
+        }
+        if (purpose != null) {
+            statement = statement.param("purpose", purpose.name());
+        }
+        return statement;
     }
 
     private static Grouping grouping(int bits) {

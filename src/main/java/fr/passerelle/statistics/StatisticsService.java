@@ -83,8 +83,10 @@ public class StatisticsService {
         Cube cube = queries.cube(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), today());
         Map<String, String> breakdownNames = queries.names(breakdown, cube.values(Grouping.BREAKDOWN));
         Map<String, String> epciNames = queries.names(Breakdown.EPCI, cube.values(Grouping.EPCI));
-        List<StatisticsQueries.ProviderRow> providers = queries.providers(scope, period, PROVIDERS_LIMIT);
-        List<StatisticsQueries.PlacesRow> places = queries.places(scope, period, clock.getZone().getId());
+        List<StatisticsQueries.ProviderRow> providers = queries.providers(scope, period, filter.getNeed(),
+                filter.getPurpose(), PROVIDERS_LIMIT);
+        List<StatisticsQueries.PlacesRow> places = queries.places(scope, period, filter.getNeed(),
+                filter.getPurpose(), clock.getZone().getId());
         StatisticsReport report = new StatisticsReport(messages, locale, properties.minFamilies());
         Statistics statistics = new Statistics(period, breakdown, report.tables(cube, period, breakdown,
                 breakdownNames, epciNames, providers, places, scope.caf()), view.refreshedAt(),

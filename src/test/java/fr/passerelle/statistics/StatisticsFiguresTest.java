@@ -20,6 +20,8 @@ import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.Role;
+import fr.passerelle.referral.CareNeed;
+import fr.passerelle.referral.Purpose;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -144,8 +147,8 @@ class StatisticsFiguresTest {
     Map<String, StatTable> tables(Account account) {
         CurrentUser user = accounts.signedIn(account);
         StatisticsFilter filter = filter();
-        Period period = filter.resolve(LocalDate.now(clock), new org.springframework.validation.BeanPropertyBindingResult(
-                filter, "statisticsFilter"));
+        Period period = filter.resolve(LocalDate.now(clock), new BeanPropertyBindingResult(filter,
+                "statisticsFilter"));
         return statistics.statistics(StatisticsScope.of(user), filter, period, Locale.FRENCH).tables();
     }
 
@@ -218,6 +221,27 @@ class StatisticsFiguresTest {
         assertThat(figure(tables, "offers", "Assistant·e maternel·le", 5)).isEqualTo("5");
         assertThat(tables.get("providers").rows()).hasSize(2);
         assertThat(tables.get("providers").rows().get(0).figures().get(0).text(Locale.FRENCH, 5)).isEqualTo("10");
+    }
+
+    @Test
+    void theNeedAndPurposeFiltersNarrowThePerProviderTable() {
+        CurrentUser user = accounts.signedIn(officer);
+        StatisticsFilter regular = filter();
+        regular.setNeed(CareNeed.REGULAR);
+        Map<String, StatTable> tables = statistics.statistics(StatisticsScope.of(user), regular,
+                regular.resolve(LocalDate.now(clock), new BeanPropertyBindingResult(regular, "statisticsFilter")),
+                Locale.FRENCH).tables();
+        assertThat(tables.get("providers").rows()).singleElement().satisfies(row -> {
+            assertThat(row.figures().get(0).text(Locale.FRENCH, 5)).isEqualTo("10");
+            assertThat(row.figures().get(1).text(Locale.FRENCH, 5)).isEqualTo("< 5");
+        });
+        StatisticsFilter training = filter();
+        training.setPurpose(Purpose.TRAINING);
+        tables = statistics.statistics(StatisticsScope.of(user), training,
+                training.resolve(LocalDate.now(clock), new BeanPropertyBindingResult(training, "statisticsFilter")),
+                Locale.FRENCH).tables();
+        assertThat(tables.get("providers").rows()).isEmpty();
+        assertThat(tables.get("places").rows()).hasSize(2);
     }
 
     @Test
