@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minFamilies a figure computed from fewer families than this is shown as "&lt; 5" (small counts could identify a
  *     family)
  * @param refresh the job that keeps the statistics events up to date
+ * @param servePrevious whether a view computed before the last refresh is shown at once (with the time it was
+ *     computed at) while it is computed again in the background, rather than computed again before answering
  */
 @ConfigurationProperties("passerelle.statistics")
-public record StatisticsProperties(@DefaultValue("5") int minFamilies, @DefaultValue Refresh refresh) {
+public record StatisticsProperties(@DefaultValue("5") int minFamilies, @DefaultValue Refresh refresh,
+        @DefaultValue("true") boolean servePrevious) {
 
     public StatisticsProperties {
         if (minFamilies < 1) {

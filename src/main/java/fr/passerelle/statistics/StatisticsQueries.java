@@ -24,28 +24,62 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StatisticsQueries {
 
-    /** The grouping columns, in the order of {@code grouping(...)} in {@link #CUBE}: the first is the highest bit. */
-    private static final String[] GROUPING_COLUMNS = {"reason", "detail", "provider_kind", "bucket", "dim", "epci_code"};
+    /**
+     * The aggregates of one group of events: how many, from how many families (counted exactly: they decide the
+     * masking), how many count in their kind's rate, and the median and 90th percentile of the delays.
+     */
+    private static final String AGGREGATES = """
+            count(*) as n, count(distinct family_key) as families,
+            count(*) filter (where hit) as hits, count(distinct family_key) filter (where hit) as hit_families,
+            count(distinct family_key) filter (where hours is not null) as timed_families""";
 
+    private static final String PERCENTILES = """
+            percentile_cont(0.5) within group (order by hours) filter (where hours is not null) as p50,
+            percentile_cont(0.9) within group (order by hours) filter (where hours is not null) as p90""";
+
+    private static final String NO_PERCENTILES = "null::float8 as p50, null::float8 as p90";
+
+    /**
+     * Every indicator, breakdown and trend in one statement: the scope's events of the period are read once, then
+     * each grouping aggregates only the kinds of events the page shows by it (the median and percentiles only where
+     * the page shows delays), which keeps the sorts that distinct counts and percentiles need small.
+     */
     private static final String CUBE = """
-            select grouping(reason, detail, provider_kind, bucket, dim, epci_code) as g, kind, reason, detail,
-                   provider_kind, bucket::text as bucket, dim, epci_code,
-                   count(*) as n, count(distinct family_key) as families,
-                   count(*) filter (where hit) as hits, count(distinct family_key) filter (where hit) as hit_families,
-                   count(distinct family_key) filter (where hours is not null) as timed_families,
-                   percentile_cont(0.5) within group (order by hours) as p50,
-                   percentile_cont(0.9) within group (order by hours) as p90
-            from (
+            with e as materialized (
                 select e.kind, e.reason, e.detail, e.provider_kind, e.epci_code, e.family_key, e.hit, e.hours,
-                       date_trunc(:unit, e.occurred_on)::date as bucket, /*dim*/ as dim
+                       date_trunc(:unit, e.occurred_on)::date::text as bucket, /*dim*/ as dim
                 from statistics_event e
                 where /*scope*/ and e.occurred_on between :from and :to
                   and (e.kind <> 'OUTCOME_DUE' or e.occurred_on <= :today)
                   /*filters*/
-            ) e
-            group by kind, grouping sets ((), (reason), (reason, detail), (provider_kind), (provider_kind, reason),
-                                          (bucket), (dim), (epci_code))
-            order by kind, g, 3, 4, 5, 6, 7, 8""";
+            )
+            select 'TOTAL' as grouping, kind, null as first, null as second, /*aggregates*/, /*percentiles*/
+            from e group by kind
+            union all
+            select 'BUCKET', kind, bucket, null, /*aggregates*/, /*none*/
+            from e where kind in ('FILED', 'SENT', 'DECIDED', 'CARE_ARRANGED', 'NO_SOLUTION', 'OUTCOME')
+            group by kind, bucket
+            union all
+            select case when grouping(detail) = 1 then 'REASON' else 'REASON_DETAIL' end, kind, reason, detail,
+                   /*aggregates*/, /*none*/
+            from e where kind in ('DECIDED', 'OFFER', 'NO_SOLUTION', 'OUTCOME')
+            group by kind, grouping sets ((reason), (reason, detail))
+            union all
+            select case when grouping(reason) = 1 then 'PROVIDER_KIND' else 'PROVIDER_KIND_REASON' end, kind,
+                   provider_kind, reason, /*aggregates*/, /*percentiles*/
+            from e where kind in ('ANSWER_DUE', 'OFFER', 'CARE_ARRANGED')
+            group by kind, grouping sets ((provider_kind), (provider_kind, reason))
+            union all
+            select 'EPCI', kind, epci_code, null, /*aggregates*/, /*none*/
+            from e where kind in ('NO_SOLUTION', 'CARE_ARRANGED', 'SENT')
+            group by kind, epci_code
+            union all
+            select 'BREAKDOWN', kind, dim, null, /*aggregates*/, /*percentiles*/
+            from e where kind in ('CARE_ARRANGED', 'SENT', 'DECIDED', 'NO_SOLUTION', 'OUTCOME')
+            group by kind, dim
+            order by kind, grouping, first, second"""
+            .replace("/*aggregates*/", AGGREGATES).replace("/*percentiles*/", PERCENTILES)
+            .replace("/*none*/", NO_PERCENTILES);
 
     /**
      * One provider's offers sent in the period.
@@ -87,26 +121,14 @@ public class StatisticsQueries {
                 .param("to", Date.valueOf(period.to()))
                 .param("today", Date.valueOf(today));
         statement = filterParameters(statement, need, purpose);
-        // JIT compiling the aggregates cost more than it saved (50 ms a page).
-        jdbc.sql("set local jit = off").update();
+        // JIT compiling the aggregates cost more than it saved (50 ms a page); the sorts of a busy territory's year
+        // (a quarter of a million events) fit in memory rather than in temporary files.
+        jdbc.sql("select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)").query(Object.class)
+                .list();
         Cube cube = new Cube();
         statement.query((ResultSet rs) -> {
-            int bits = rs.getInt("g");
-            Grouping grouping = grouping(bits);
-            String first = switch (grouping) {
-                case TOTAL -> null;
-                case REASON, REASON_DETAIL -> rs.getString("reason");
-                case PROVIDER_KIND, PROVIDER_KIND_REASON -> rs.getString("provider_kind");
-                case BUCKET -> rs.getString("bucket");
-                case BREAKDOWN -> rs.getString("dim");
-                case EPCI -> rs.getString("epci_code");
-            };
-            String second = switch (grouping) {
-                case REASON_DETAIL -> rs.getString("detail");
-                case PROVIDER_KIND_REASON -> rs.getString("reason");
-                default -> null;
-            };
-            cube.put(grouping, rs.getString("kind"), first, second, cell(rs));
+            cube.put(Grouping.valueOf(rs.getString("grouping")), rs.getString("kind"), rs.getString("first"),
+                    rs.getString("second"), cell(rs));
         });
         return cube;
     }
@@ -257,27 +279,6 @@ public class StatisticsQueries {
             statement = statement.param("purpose", purpose.name());
         }
         return statement;
-    }
-
-    private static Grouping grouping(int bits) {
-        StringBuilder grouped = new StringBuilder();
-        for (int i = 0; i < GROUPING_COLUMNS.length; i++) {
-            boolean aggregated = (bits & (1 << (GROUPING_COLUMNS.length - 1 - i))) != 0;
-            if (!aggregated) {
-                grouped.append(GROUPING_COLUMNS[i]).append(' ');
-            }
-        }
-        return switch (grouped.toString().trim()) {
-            case "" -> Grouping.TOTAL;
-            case "reason" -> Grouping.REASON;
-            case "reason detail" -> Grouping.REASON_DETAIL;
-            case "provider_kind" -> Grouping.PROVIDER_KIND;
-            case "reason provider_kind" -> Grouping.PROVIDER_KIND_REASON;
-            case "bucket" -> Grouping.BUCKET;
-            case "dim" -> Grouping.BREAKDOWN;
-            case "epci_code" -> Grouping.EPCI;
-            default -> throw new IllegalStateException("Unexpected grouping " + grouped);
-        };
     }
 
     private static Cell cell(ResultSet rs) throws SQLException {

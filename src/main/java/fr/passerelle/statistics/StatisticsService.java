@@ -6,13 +6,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
+import fr.passerelle.referral.CareNeed;
+import fr.passerelle.referral.Purpose;
 import fr.passerelle.statistics.Cube.Grouping;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The statistics of a user's scope for a period: every table of the page, and when its figures were computed. */
 @Service
@@ -31,35 +44,54 @@ public class StatisticsService {
             Optional<Instant> refreshedAt, int minFamilies) {
     }
 
-    /** Views kept: the same view of the same refresh is the same figures (an LRU of this many entries). */
+    /** Views kept, the least recently read dropped first. */
     static final int CACHED_VIEWS = 200;
 
-    /** What a view depends on: the scope, the filters in force, the language and the refresh it reads. */
-    private record View(StatisticsScope scope, Period period, Breakdown breakdown, Object need, Object purpose,
-            Locale locale, LocalDate today, Optional<Instant> refreshedAt) {
+    private static final Logger log = LoggerFactory.getLogger(StatisticsService.class);
+
+    /** What a view depends on: the scope, the filters in force, the language and the day (presets end today). */
+    private record View(StatisticsScope scope, Period period, Breakdown breakdown, CareNeed need, Purpose purpose,
+            Locale locale, LocalDate today) {
     }
 
-    private final Map<View, Statistics> views = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<View, Statistics> views = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<View, Statistics> eldest) {
                     return size() > CACHED_VIEWS;
                 }
             });
 
+    /** Views being computed again in the background, so that each is computed once at a time. */
+    private final Set<View> recomputing = ConcurrentHashMap.newKeySet();
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "statistics-views");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final StatisticsQueries queries;
     private final StatisticsRefresh refresh;
     private final StatisticsProperties properties;
     private final MessageSource messages;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
 
     StatisticsService(StatisticsQueries queries, StatisticsRefresh refresh, StatisticsProperties properties,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
         this.queries = queries;
         this.refresh = refresh;
         this.properties = properties;
         this.messages = messages;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     public LocalDate today() {
@@ -67,31 +99,67 @@ public class StatisticsService {
     }
 
     /**
-     * Everything of the page, read in one read-only transaction (one snapshot of the events). The events change only
-     * when the refresh job runs: a view already computed since the last refresh is given again without recomputing
-     * it (a busy territory's year takes PostgreSQL about a second to aggregate).
+     * Everything of the page, each view read in one read-only transaction (one snapshot of the events). The events
+     * change only when the refresh job runs, and a busy territory's year takes PostgreSQL about a second to aggregate:
+     * a view already computed is given again at once. When the events were refreshed since, it is computed again in
+     * the background (once at a time) and the page shows the previous figures, with the time they were computed at,
+     * until then ({@code passerelle.statistics.serve-previous}; when off, it is computed again before answering).
      */
-    @Transactional(readOnly = true)
     public Statistics statistics(StatisticsScope scope, StatisticsFilter filter, Period period, Locale locale) {
         Breakdown breakdown = filter.breakdown(scope.caf());
-        View view = new View(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), locale, today(),
-                refresh.lastRefresh());
+        View view = new View(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), locale, today());
         Statistics cached = views.get(view);
-        if (cached != null) {
+        if (cached != null && cached.refreshedAt().equals(refresh.lastRefresh())) {
             return cached;
         }
-        Cube cube = queries.cube(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), today());
-        Map<String, String> breakdownNames = queries.names(breakdown, cube.values(Grouping.BREAKDOWN));
-        Map<String, String> epciNames = queries.names(Breakdown.EPCI, cube.values(Grouping.EPCI));
-        List<StatisticsQueries.ProviderRow> providers = queries.providers(scope, period, filter.getNeed(),
-                filter.getPurpose(), PROVIDERS_LIMIT);
-        List<StatisticsQueries.PlacesRow> places = queries.places(scope, period, filter.getNeed(),
-                filter.getPurpose(), clock.getZone().getId());
-        StatisticsReport report = new StatisticsReport(messages, locale, properties.minFamilies());
-        Statistics statistics = new Statistics(period, breakdown, report.tables(cube, period, breakdown,
-                breakdownNames, epciNames, providers, places, scope.caf()), view.refreshedAt(),
-                properties.minFamilies());
+        if (cached != null && properties.servePrevious()) {
+            if (recomputing.add(view)) {
+                try {
+                    background.execute(() -> recompute(view));
+                }
+                catch (RejectedExecutionException ex) {
+                    recomputing.remove(view);
+                }
+            }
+            return cached;
+        }
+        return compute(view);
+    }
+
+    private void recompute(View view) {
+        try {
+            compute(view);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Statistics view not computed again: {}", ex.toString());
+        }
+        finally {
+            recomputing.remove(view);
+        }
+    }
+
+    private Statistics compute(View view) {
+        Statistics statistics = readOnly.execute(status -> read(view));
         views.put(view, statistics);
         return statistics;
+    }
+
+    private Statistics read(View view) {
+        StatisticsScope scope = view.scope();
+        Period period = view.period();
+        Breakdown breakdown = view.breakdown();
+        CareNeed need = view.need();
+        Purpose purpose = view.purpose();
+        Optional<Instant> refreshedAt = refresh.lastRefresh();
+        Cube cube = queries.cube(scope, period, breakdown, need, purpose, view.today());
+        Map<String, String> breakdownNames = queries.names(breakdown, cube.values(Grouping.BREAKDOWN));
+        Map<String, String> epciNames = queries.names(Breakdown.EPCI, cube.values(Grouping.EPCI));
+        List<StatisticsQueries.ProviderRow> providers = queries.providers(scope, period, need, purpose,
+                PROVIDERS_LIMIT);
+        List<StatisticsQueries.PlacesRow> places = queries.places(scope, period, need, purpose,
+                clock.getZone().getId());
+        StatisticsReport report = new StatisticsReport(messages, view.locale(), properties.minFamilies());
+        return new Statistics(period, breakdown, report.tables(cube, period, breakdown, breakdownNames, epciNames,
+                providers, places, scope.caf()), refreshedAt, properties.minFamilies());
     }
 }

@@ -1,0 +1,120 @@
+package fr.passerelle.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import fr.passerelle.organisation.Organisation;
+import fr.passerelle.organisation.OrganisationKind;
+import fr.passerelle.organisation.Role;
+import fr.passerelle.statistics.StatisticsService.Statistics;
+import fr.passerelle.support.IntegrationTest;
+import fr.passerelle.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+/**
+ * A view computed before the last refresh is served at once, with the time it was computed at, and computed again in
+ * the background ({@code passerelle.statistics.serve-previous}, on in production, off for the other tests).
+ */
+@IntegrationTest
+class StatisticsViewsTest {
+
+    static final String CREUSE = "23";
+    static final String GUERET = "23096";
+
+    @Autowired
+    StatisticsQueries queries;
+
+    @Autowired
+    StatisticsRefresh refresh;
+
+    @Autowired
+    StatisticsProperties properties;
+
+    @Autowired
+    MessageSource messages;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void theFiguresOfThePreviousRefreshAreServedWhileTheViewIsComputedAgain() throws InterruptedException {
+        StatisticsProperties servePrevious = new StatisticsProperties(properties.minFamilies(), properties.refresh(),
+                true);
+        StatisticsService service = new StatisticsService(queries, refresh, servePrevious, messages, clock,
+                transactions);
+        try {
+            Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, CREUSE, GUERET);
+            long advisor = accounts.create(Role.ADVISOR, agency).user().getId();
+            StatisticsFixtures fixtures = new StatisticsFixtures(jdbc, clock.getZone());
+            Instant base = LocalDate.of(2019, 9, 2).atTime(10, 0).atZone(clock.getZone()).toInstant();
+            for (int i = 0; i < 6; i++) {
+                sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(i)));
+            }
+            refresh.refreshAll();
+            Statistics first = service.statistics(new StatisticsScope(CREUSE, null), filter(), period(), Locale.FRENCH);
+            assertThat(sent(first)).isEqualTo("6");
+
+            sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(7)));
+            refresh.refreshAll();
+            Optional<Instant> refreshed = refresh.lastRefresh();
+            Statistics previous = service.statistics(new StatisticsScope(CREUSE, null), filter(), period(),
+                    Locale.FRENCH);
+            assertThat(sent(previous)).isEqualTo("6");
+            assertThat(previous.refreshedAt()).isEqualTo(first.refreshedAt()).isNotEqualTo(refreshed);
+
+            Statistics again = previous;
+            for (int tries = 0; tries < 100 && !again.refreshedAt().equals(refreshed); tries++) {
+                Thread.sleep(100);
+                again = service.statistics(new StatisticsScope(CREUSE, null), filter(), period(), Locale.FRENCH);
+            }
+            assertThat(again.refreshedAt()).isEqualTo(refreshed);
+            assertThat(sent(again)).isEqualTo("7");
+        }
+        finally {
+            service.stop();
+        }
+    }
+
+    private static void sendReferral(StatisticsFixtures fixtures, Organisation agency, long advisor, Instant sent) {
+        long id = fixtures.draft(agency.getId(), advisor, GUERET, CREUSE, "OCCASIONAL", "JOB", sent);
+        fixtures.sent(id, advisor, sent);
+    }
+
+    private static StatisticsFilter filter() {
+        StatisticsFilter filter = new StatisticsFilter();
+        filter.setPeriod(StatisticsFilter.PeriodChoice.CUSTOM);
+        filter.setFrom(LocalDate.of(2019, 9, 1));
+        filter.setTo(LocalDate.of(2019, 9, 30));
+        filter.setTrend(Period.Trend.WEEK);
+        return filter;
+    }
+
+    private Period period() {
+        StatisticsFilter filter = filter();
+        return filter.resolve(LocalDate.now(clock), new BeanPropertyBindingResult(filter, "statisticsFilter"));
+    }
+
+    private static String sent(Statistics statistics) {
+        return StatisticsFiguresTest.figure(statistics.tables(), "summary", "Orientations envoyées à la Caf", 0);
+    }
+}
