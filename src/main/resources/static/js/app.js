@@ -90,12 +90,13 @@
             warning.hidden = !reached;
         });
     }
+    // Listened to while capturing: a change event set off by a script may not bubble.
     document.addEventListener('change', function (event) {
         var name = event.target.name || '';
         if (name === 'firstDay' || /\.birthDate$/.test(name)) {
             flagChildAges();
         }
-    });
+    }, true);
 
     // "Print" buttons (a referral's page): the print stylesheet (app.css) leaves only the referral on paper.
     document.querySelectorAll('[data-print]').forEach(function (button) {
