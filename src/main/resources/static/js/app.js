@@ -26,7 +26,8 @@
     });
 
     // Commune fields suggest official communes as the user types (name or postal code); a field with
-    // data-suggest-url asks that address instead (EPCI names).
+    // data-suggest-url asks that address instead (EPCI or organisation names). The text is posted with the CSRF
+    // token of the page, so that it never appears in a request line.
     document.querySelectorAll('.commune-field').forEach(function (field) {
         var input = field.querySelector('input');
         var list = field.querySelector('datalist');
@@ -47,8 +48,15 @@
             timer = setTimeout(function () {
                 var request = ++latest;
                 var base = field.dataset.suggestUrl || '/communes/suggestions';
-                var url = base + '?list=' + encodeURIComponent(list.id) + '&q=' + encodeURIComponent(query);
-                fetch(url, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+                // Posted, never in the URL: what is typed may be a person's or an organisation's name.
+                var body = new URLSearchParams({list: list.id, q: query});
+                var headers = {'Accept': 'text/html'};
+                var token = document.querySelector('meta[name="csrf-token"]');
+                var header = document.querySelector('meta[name="csrf-header"]');
+                if (token && header) {
+                    headers[header.content] = token.content;
+                }
+                fetch(base, {method: 'POST', credentials: 'same-origin', headers: headers, body: body})
                     .then(function (response) { return response.ok ? response.text() : null; })
                     .then(function (html) {
                         if (!html || request !== latest) {
@@ -62,6 +70,39 @@
                         }
                     });
             }, 250);
+        });
+    });
+
+    // The referral form flags, beside the child's row, a child who will have reached the scheme's age limit on the
+    // first day of care, as soon as both dates are typed (the server renders the same flag when the form comes back).
+    function flagChildAges() {
+        var firstDay = document.querySelector('input[name="firstDay"]');
+        document.querySelectorAll('.child-age-warning').forEach(function (warning) {
+            var row = warning.closest('fieldset');
+            var birth = row ? row.querySelector('input[name$=".birthDate"]') : null;
+            var limit = parseInt(warning.dataset.ageLimit, 10);
+            var reached = false;
+            if (birth && firstDay && birth.value && firstDay.value && !isNaN(limit)) {
+                var born = birth.value.split('-').map(Number);
+                var limitDay = String(born[0] + limit).padStart(4, '0') + '-' + birth.value.substring(5);
+                reached = birth.value <= firstDay.value && limitDay <= firstDay.value;
+            }
+            warning.hidden = !reached;
+        });
+    }
+    // Listened to while capturing: a change event set off by a script may not bubble.
+    document.addEventListener('change', function (event) {
+        var name = event.target.name || '';
+        if (name === 'firstDay' || /\.birthDate$/.test(name)) {
+            flagChildAges();
+        }
+    }, true);
+
+    // "Print" buttons (a referral's page): the print stylesheet (app.css) leaves only the referral on paper.
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener('click', function () {
+            window.print();
         });
     });
 })();

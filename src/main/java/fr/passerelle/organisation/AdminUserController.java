@@ -185,7 +185,7 @@ class AdminUserController {
     }
 
     /** The datalist of the organisation field, refreshed as the administrator types. */
-    @GetMapping("/organisations/suggestions")
+    @PostMapping("/organisations/suggestions")
     String organisationSuggestions(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("options", picker.suggest(q).stream().map(picker::label).toList());
         return "organisation/admin/organisation-suggestions";

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.system.DatePolicy;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -47,9 +50,11 @@ class AdminChildminderController {
     private final CommuneDirectory communes;
     private final RegistryProperties properties;
     private final Clock clock;
+    private final DatePolicy dates;
 
     AdminChildminderController(ChildminderRegistry registry, ChildminderQueries queries, RegistryViews views,
-            ChildminderFormMapper mapper, CommuneDirectory communes, RegistryProperties properties, Clock clock) {
+            ChildminderFormMapper mapper, CommuneDirectory communes, RegistryProperties properties, Clock clock,
+            DatePolicy dates) {
         this.registry = registry;
         this.queries = queries;
         this.views = views;
@@ -57,6 +62,7 @@ class AdminChildminderController {
         this.communes = communes;
         this.properties = properties;
         this.clock = clock;
+        this.dates = dates;
     }
 
     /** Blank fields are absent: "" is no phone number. */
@@ -66,11 +72,19 @@ class AdminChildminderController {
     }
 
     @GetMapping
-    String list(@ModelAttribute("filter") RegistryFilter filter, Model model) {
+    String list(@ModelAttribute("filter") RegistryFilter filter, HttpSession session, Model model) {
+        RegistryViews.applySearch(filter, session);
         views.list(model, filter, null);
         model.addAttribute("base", BASE);
         model.addAttribute("readOnly", false);
         return "provider/childminders/list";
+    }
+
+    /** The filters are posted: a name searched never appears in the URL (RegistryViews#filter). */
+    @PostMapping("/filter")
+    String filter(@ModelAttribute("filter") RegistryFilter filter, @RequestParam(defaultValue = "false") boolean reset,
+            HttpSession session) {
+        return RegistryViews.filter(BASE, filter, reset, session);
     }
 
     @GetMapping("/expiring")
@@ -126,13 +140,16 @@ class AdminChildminderController {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("base", BASE);
         model.addAttribute("readOnly", false);
-        model.addAttribute("childminder", registry.get(id));
+        Childminder childminder = registry.get(id);
+        model.addAttribute("childminder", childminder);
         model.addAttribute("label", registry.currentLabel(id).orElse(null));
         model.addAttribute("grantFrom", today);
-        model.addAttribute("grantTo", today.plus(properties.labelValidity()).minusDays(1));
+        // The proposed end never crosses a limit the policy would refuse: the longest label, the agreement's end.
+        model.addAttribute("grantTo", earliest(today.plus(properties.labelValidity()).minusDays(1),
+                dates.labelEndLimit(today), childminder.getAgreementEndDate()));
         Optional<AvipLabel> label = registry.currentLabel(id);
-        model.addAttribute("renewTo", label.map(l -> l.getValidTo().plus(properties.labelValidity()))
-                .orElse(null));
+        model.addAttribute("renewTo", label.map(l -> earliest(l.getValidTo().plus(properties.labelValidity()),
+                dates.labelEndLimit(l.getValidFrom()), childminder.getAgreementEndDate())).orElse(null));
         return "provider/childminders/view";
     }
 
@@ -213,6 +230,14 @@ class AdminChildminderController {
         if (validTo.isBefore(validFrom)) {
             return fieldError(id, redirect, "grantToError", "label.grant.dates.order");
         }
+        Optional<DatePolicy.Refusal> start = dates.checkLabelStart(validFrom, LocalDate.now(clock));
+        Optional<DatePolicy.Refusal> end = dates.checkLabelEnd(validFrom, validTo,
+                registry.get(id).getAgreementEndDate());
+        if (start.isPresent() || end.isPresent()) {
+            start.ifPresent(refusal -> dateError(redirect, "grantFromError", refusal));
+            end.ifPresent(refusal -> dateError(redirect, "grantToError", refusal));
+            return "redirect:" + BASE + "/" + id;
+        }
         return act(id, redirect, "label.flash.granted",
                 () -> registry.grantLabel(admin, id, currentLabelId, validFrom, validTo));
     }
@@ -228,6 +253,12 @@ class AdminChildminderController {
         Optional<AvipLabel> label = registry.currentLabel(id);
         if (label.isPresent() && !validTo.isAfter(label.get().getValidTo())) {
             return fieldError(id, redirect, "renewError", "label.renew.date.notLater");
+        }
+        Optional<DatePolicy.Refusal> end = label.flatMap(current -> dates.checkLabelEnd(current.getValidFrom(),
+                validTo, registry.get(id).getAgreementEndDate()));
+        if (end.isPresent()) {
+            dateError(redirect, "renewError", end.get());
+            return "redirect:" + BASE + "/" + id;
         }
         return act(id, redirect, "label.flash.renewed", () -> registry.renewLabel(admin, id, version, validTo));
     }
@@ -267,6 +298,16 @@ class AdminChildminderController {
             throw ex;
         }
         result.rejectValue("agreementNumber", "childminder.agreementNumber.duplicate");
+    }
+
+    private static LocalDate earliest(LocalDate... days) {
+        return java.util.Arrays.stream(days).filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElseThrow();
+    }
+
+    /** A date refused by the policy, said next to its field with the limit it crossed. */
+    private static void dateError(RedirectAttributes redirect, String attribute, DatePolicy.Refusal refusal) {
+        redirect.addFlashAttribute(attribute, refusal.code());
+        redirect.addFlashAttribute(attribute + "Args", refusal.arguments());
     }
 
     private static String fieldError(long id, RedirectAttributes redirect, String attribute, String key) {

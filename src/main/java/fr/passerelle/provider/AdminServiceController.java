@@ -76,7 +76,7 @@ class AdminServiceController {
     }
 
     /** EPCI suggestions for the coverage field, as a datalist (see app.js); EPCI names are not personal data. */
-    @GetMapping("/epci-suggestions")
+    @PostMapping("/epci-suggestions")
     String epciSuggestions(@RequestParam(defaultValue = "") String q, @RequestParam("list") String listId,
             Model model) {
         if (!LIST_ID.matcher(listId).matches()) {

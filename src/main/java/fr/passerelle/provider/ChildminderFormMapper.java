@@ -3,6 +3,7 @@ package fr.passerelle.provider;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import fr.passerelle.system.DatePolicy;
 import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.territory.CommuneDirectory;
 import fr.passerelle.territory.CommuneResolution;
@@ -16,10 +17,12 @@ class ChildminderFormMapper {
 
     private final CommuneDirectory communes;
     private final Clock clock;
+    private final DatePolicy dates;
 
-    ChildminderFormMapper(CommuneDirectory communes, Clock clock) {
+    ChildminderFormMapper(CommuneDirectory communes, Clock clock, DatePolicy dates) {
         this.communes = communes;
         this.clock = clock;
+        this.dates = dates;
     }
 
     /**
@@ -40,6 +43,10 @@ class ChildminderFormMapper {
         LocalDate end = form.getAgreementEndDate();
         if (end != null && end.isBefore(LocalDate.now(clock)) && !end.equals(previousEndDate)) {
             errors.rejectValue("agreementEndDate", "childminder.agreementEndDate.past");
+        }
+        if (!errors.hasFieldErrors("agreementEndDate")) {
+            dates.checkAgreementEnd(end, LocalDate.now(clock)).ifPresent(refusal ->
+                    errors.rejectValue("agreementEndDate", refusal.code(), refusal.arguments(), null));
         }
         String communeCode = null;
         if (form.getCommuneQuery() != null && !errors.hasFieldErrors("communeQuery")) {

@@ -24,6 +24,7 @@ import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.provider.ChildminderCsv.CsvError;
 import fr.passerelle.provider.ChildminderCsv.CsvRow;
+import fr.passerelle.system.DatePolicy;
 import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
@@ -50,12 +51,14 @@ public class ChildminderImport {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DatePolicy dates;
 
-    ChildminderImport(CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+    ChildminderImport(CommuneDirectory communes, AuditTrail audit, JdbcClient jdbc, Clock clock, DatePolicy dates) {
         this.communes = communes;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dates = dates;
     }
 
     /**
@@ -106,7 +109,7 @@ public class ChildminderImport {
         List<ChildminderDetails> rows = new ArrayList<>(parsed.rows().size());
         for (CsvRow row : parsed.rows()) {
             int before = errors.size();
-            ChildminderDetails details = row(row, known, registered, seen, today, errors);
+            ChildminderDetails details = row(row, known, registered, seen, today, dates, errors);
             if (errors.size() == before) {
                 rows.add(details);
             }
@@ -249,7 +252,7 @@ public class ChildminderImport {
     }
 
     private static ChildminderDetails row(CsvRow row, Map<String, Commune> known, Set<String> registered,
-            Map<String, Integer> seen, LocalDate today, List<CsvError> errors) {
+            Map<String, Integer> seen, LocalDate today, DatePolicy dates, List<CsvError> errors) {
         int line = row.line();
         int before = errors.size();
         for (CsvColumn column : CsvColumn.values()) {
@@ -287,6 +290,10 @@ public class ChildminderImport {
         if (end != null && end.isBefore(today)) {
             errors.add(CsvError.of(line, "csv.error.agreementExpired", end.format(FRENCH_DATE)));
         }
+        // The same rule as the form's (system.DatePolicy), said with the line number.
+        LocalDate agreementEnd = end;
+        dates.checkAgreementEnd(end, today).ifPresent(refusal -> errors.add(CsvError.of(line,
+                "csv.error.agreementTooLate", agreementEnd.format(FRENCH_DATE), refusal.arguments()[0])));
         Integer children = number(row, CsvColumn.CHILDREN_ALLOWED, null, line, errors);
         if (children != null && (children < 1 || children > Childminder.MAX_CHILDREN)) {
             errors.add(CsvError.of(line, "csv.error.capacity", children));

@@ -2,10 +2,14 @@ package fr.passerelle.provider;
 
 import fr.passerelle.organisation.CurrentUser;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,11 +34,19 @@ class OfficerRegistryController {
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser officer, @ModelAttribute("filter") RegistryFilter filter,
-            Model model) {
+            HttpSession session, Model model) {
+        RegistryViews.applySearch(filter, session);
         views.list(model, filter, officer.getDepartementCode());
         model.addAttribute("base", BASE);
         model.addAttribute("readOnly", true);
         return "provider/childminders/list";
+    }
+
+    /** The filters are posted: a name searched never appears in the URL (RegistryViews#filter). */
+    @PostMapping("/filter")
+    String filter(@ModelAttribute("filter") RegistryFilter filter, @RequestParam(defaultValue = "false") boolean reset,
+            HttpSession session) {
+        return RegistryViews.filter(BASE, filter, reset, session);
     }
 
     @GetMapping("/{id}")

@@ -3,8 +3,8 @@ package fr.passerelle.provider;
 import fr.passerelle.system.Pages;
 
 /**
- * The filters of the childminders' list, bound from the query string. Childminders are professionals listed in a
- * registry, so unlike a parent's name their name may travel in the URL.
+ * The filters of the childminders' list, bound from the query string, but for the search {@code q} (a childminder's
+ * name is a person's name): it is posted and kept in the session ({@link RegistryViews#filter}), never in a URL.
  */
 public class RegistryFilter {
 

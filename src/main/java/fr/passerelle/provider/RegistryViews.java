@@ -1,5 +1,10 @@
 package fr.passerelle.provider;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.web.util.UriComponentsBuilder;
+
 import java.util.List;
 
 import fr.passerelle.territory.Commune;
@@ -30,6 +35,39 @@ class RegistryViews {
         this.queries = queries;
         this.communes = communes;
         this.territory = territory;
+    }
+
+    /** The session attribute holding the name or agreement number searched: the URL never carries it. */
+    static final String SEARCH_ATTRIBUTE = "registrySearch";
+
+    /** Puts the search kept in the session into the filter, whatever the URL says. */
+    static void applySearch(RegistryFilter filter, HttpSession session) {
+        filter.setQ((String) session.getAttribute(SEARCH_ATTRIBUTE));
+    }
+
+    /**
+     * The filters posted: the search (a childminder's name) is kept in the session, the others, which name no one,
+     * go to the list's URL so that it can be bookmarked and paged.
+     */
+    static String filter(String base, RegistryFilter filter, boolean reset, HttpSession session) {
+        if (reset || filter.getQ() == null) {
+            session.removeAttribute(SEARCH_ATTRIBUTE);
+        }
+        else {
+            session.setAttribute(SEARCH_ATTRIBUTE, filter.getQ());
+        }
+        if (reset) {
+            return "redirect:" + base;
+        }
+        UriComponentsBuilder list = UriComponentsBuilder.fromPath(base);
+        Optional.ofNullable(filter.getCommune()).ifPresent(value -> list.queryParam("commune", value));
+        Optional.ofNullable(filter.getEpci()).ifPresent(value -> list.queryParam("epci", value));
+        Optional.ofNullable(filter.getLabel()).ifPresent(value -> list.queryParam("label", value));
+        Optional.ofNullable(filter.getExpiring()).ifPresent(value -> list.queryParam("expiring", value));
+        if (filter.getState() != RegistryFilter.State.ACTIVE) {
+            list.queryParam("state", filter.getState());
+        }
+        return "redirect:" + list.encode().build().toUriString();
     }
 
     /**

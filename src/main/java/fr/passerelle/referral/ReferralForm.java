@@ -132,6 +132,15 @@ public class ReferralForm {
             return (firstName == null || firstName.isBlank()) && birthDate == null;
         }
 
+        /**
+         * Whether the child will be {@code years} old or more on {@code firstDay}: the form flags it beside the row
+         * before the referral is sent. {@code false} while either date is missing.
+         */
+        public boolean reachesAgeOn(LocalDate firstDay, Integer years) {
+            return birthDate != null && firstDay != null && years != null && !birthDate.isAfter(firstDay)
+                    && !birthDate.plusYears(years).isAfter(firstDay);
+        }
+
         public String getFirstName() {
             return firstName;
         }

@@ -3,7 +3,9 @@ package fr.passerelle.referral;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
+import fr.passerelle.system.DatePolicy;
 import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
@@ -21,10 +23,12 @@ class ReferralFormMapper {
 
     private final CommuneDirectory communes;
     private final Clock clock;
+    private final DatePolicy dates;
 
-    ReferralFormMapper(CommuneDirectory communes, Clock clock) {
+    ReferralFormMapper(CommuneDirectory communes, Clock clock, DatePolicy dates) {
         this.communes = communes;
         this.clock = clock;
+        this.dates = dates;
     }
 
     /**
@@ -102,14 +106,15 @@ class ReferralFormMapper {
         LocalDate today = LocalDate.now(clock);
         List<ReferralForm.ChildForm> children = form.getChildren();
         for (int i = 0; i < children.size(); i++) {
-            LocalDate birthDate = children.get(i).getBirthDate();
-            if (birthDate != null && birthDate.isAfter(today)
-                    && !errors.hasFieldErrors("children[" + i + "].birthDate")) {
-                errors.rejectValue("children[" + i + "].birthDate", "referral.child.birthDate.future");
-            }
+            reject(errors, "children[" + i + "].birthDate", dates.checkBirthDate(children.get(i).getBirthDate(), today));
         }
+        reject(errors, "firstDay", dates.checkCareDay(form.getFirstDay(), today));
+        reject(errors, "lastDay", dates.checkCareDay(form.getLastDay(), today));
+        reject(errors, "purposeDate", dates.checkPurposeDate(form.getPurposeDate(), today));
         if (form.getFirstDay() != null && form.getLastDay() != null && form.getLastDay().isBefore(form.getFirstDay())) {
-            errors.rejectValue("lastDay", "referral.lastDay.beforeFirstDay");
+            if (!errors.hasFieldErrors("lastDay")) {
+                errors.rejectValue("lastDay", "referral.lastDay.beforeFirstDay");
+            }
         }
         if (form.getNeed() != CareNeed.REGULAR) {
             return;
@@ -133,6 +138,13 @@ class ReferralFormMapper {
             if (form.getLastDay() == null && !errors.hasFieldErrors("lastDay")) {
                 errors.rejectValue("lastDay", "referral.lastDay.requiredForRegular");
             }
+        }
+    }
+
+    /** The date's refusal next to its field, unless the field already has an error (its format, say). */
+    private static void reject(BindingResult errors, String field, Optional<DatePolicy.Refusal> refusal) {
+        if (refusal.isPresent() && !errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, refusal.get().code(), refusal.get().arguments(), null);
         }
     }
 

@@ -16,13 +16,16 @@ import java.util.List;
  * @param labelValidTo a childminder's label's last day; null for others or without a label
  * @param agreementEndDate a childminder's agreement's last day; null for others
  * @param exclusions why it cannot be offered the referral, in the rules' order; empty for a candidate
+ * @param reasons the same, each in plain words with its facts and what would unblock it (shown on the routing page)
  */
 public record Candidate(ProviderRef provider, long organisationId, String name, String communeCode,
         String communeName, Proximity proximity, Integer freePlaces, Integer places, boolean childrenAccepted,
-        LocalDate labelValidTo, LocalDate agreementEndDate, List<Exclusion> exclusions) {
+        LocalDate labelValidTo, LocalDate agreementEndDate, List<Exclusion> exclusions,
+        List<ExclusionReason> reasons) {
 
     public Candidate {
         exclusions = List.copyOf(exclusions);
+        reasons = List.copyOf(reasons);
     }
 
     /** Whether an offer can be sent to it. */

@@ -82,8 +82,11 @@ final class CandidateRanking {
             rule.check(provider, request).ifPresent(exclusions::add);
         }
         boolean agesAccepted = CandidateRules.AGES_ACCEPTED.check(provider, request).isEmpty();
+        List<ExclusionReason> reasons = exclusions.stream()
+                .map(exclusion -> ExclusionReason.explain(exclusion, provider, request)).toList();
         return new Candidate(provider.provider(), provider.organisationId(), provider.name(),
                 provider.communeCode(), provider.communeName(), provider.proximity(), provider.freePlaces(),
-                provider.places(), agesAccepted, provider.labelValidTo(), provider.agreementEndDate(), exclusions);
+                provider.places(), agesAccepted, provider.labelValidTo(), provider.agreementEndDate(), exclusions,
+                reasons);
     }
 }

@@ -1,9 +1,12 @@
 package fr.passerelle.system;
 
+import java.util.Locale;
+
 /**
  * The application's one rule for an email address, used by every form and by the CSV import (through
  * {@link ValidEmail} or directly). It is practical rather than RFC 5322: what people type into a form, with the
- * mistakes that make an address unusable refused. The database keeps a coarser copy of it as a CHECK constraint
+ * mistakes that make an address unusable refused: a local part, one {@code @}, a domain with at least one dot, no
+ * markup or list separator, at most {@value #MAX_LENGTH} characters, stored trimmed and lower-cased. The database keeps a coarser copy of it as a CHECK constraint
  * ({@code V11__notifications.sql}), which every address this class accepts satisfies.
  */
 public final class EmailAddresses {
@@ -22,7 +25,8 @@ public final class EmailAddresses {
 
     /**
      * What is stored: the address without the spaces around it (no-break spaces too, which come with a copy from a
-     * document), or {@code null} when nothing was typed.
+     * document) and in lower case, so that one mailbox is one address whoever typed it, or {@code null} when nothing
+     * was typed.
      */
     public static String normalise(String typed) {
         if (typed == null) {
@@ -36,7 +40,7 @@ public final class EmailAddresses {
         while (end > start && blank(typed.charAt(end - 1))) {
             end--;
         }
-        return start == end ? null : typed.substring(start, end);
+        return start == end ? null : typed.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     private static boolean blank(char c) {

@@ -5,13 +5,14 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Commune suggestions for a text input as the user types, through htmx: the response replaces the input's
- * {@code <datalist>}. For any signed-in user; a commune name is not personal data, hence a GET.
+ * {@code <datalist>}. For any signed-in user. A POST (with the CSRF token, app.js), like every suggestion and search
+ * by name: what is typed never reaches a request line, hence no proxy log nor browser history.
  */
 @Controller
 class CommuneSuggestionController {
@@ -27,7 +28,7 @@ class CommuneSuggestionController {
         this.communes = communes;
     }
 
-    @GetMapping("/communes/suggestions")
+    @PostMapping("/communes/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String q, @RequestParam("list") String listId, Model model) {
         if (!LIST_ID.matcher(listId).matches()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Invalid datalist id");

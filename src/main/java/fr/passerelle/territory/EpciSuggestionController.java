@@ -5,13 +5,14 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * EPCI suggestions for a text input as the user types (app.js, {@code data-suggest-url}): the response replaces the
- * input's {@code <datalist>}. For any signed-in user, as commune suggestions: an EPCI's name is not personal data.
+ * input's {@code <datalist>}. For any signed-in user; a POST, as commune suggestions, so that what is typed stays
+ * out of URLs.
  */
 @Controller
 class EpciSuggestionController {
@@ -27,7 +28,7 @@ class EpciSuggestionController {
         this.territory = territory;
     }
 
-    @GetMapping("/epcis/suggestions")
+    @PostMapping("/epcis/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String q, @RequestParam("list") String listId, Model model) {
         if (!LIST_ID.matcher(listId).matches()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Invalid datalist id");

@@ -70,7 +70,7 @@ class UserAdministrationTest {
         Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY);
         String part = agency.getName().substring(agency.getName().length() - 8);
 
-        String suggestions = mvc.perform(get("/admin/users/organisations/suggestions").param("q", part)
+        String suggestions = mvc.perform(post("/admin/users/organisations/suggestions").with(csrf()).param("q", part)
                         .session(adminSession))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String label = picker.label(agency);

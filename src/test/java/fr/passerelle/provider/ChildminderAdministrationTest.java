@@ -115,10 +115,14 @@ class ChildminderAdministrationTest {
                 .andExpect(content().string(not(containsString("/edit"))));
         mvc.perform(get("/officer/registry/childminders/" + paris.getId()).with(user(officer)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/officer/registry/childminders").with(user(officer)).param("q", paris.getAgreementNumber()))
+        mvc.perform(get("/officer/registry/childminders").with(user(officer))
+                        .session(Childminders.searching(mvc, officer, "/officer/registry/childminders",
+                                paris.getAgreementNumber())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(row(paris)))));
-        mvc.perform(get("/officer/registry/childminders").with(user(officer)).param("q", essonne.getAgreementNumber()))
+        mvc.perform(get("/officer/registry/childminders").with(user(officer))
+                        .session(Childminders.searching(mvc, officer, "/officer/registry/childminders",
+                                essonne.getAgreementNumber())))
                 .andExpect(content().string(containsString(row(essonne))));
     }
 
@@ -275,7 +279,7 @@ class ChildminderAdministrationTest {
 
     @Test
     void theWholeLabelLifecycleThroughThePagesWithEachStepAudited() throws Exception {
-        long id = childminders.create(admin, "91228", today.plusYears(3)).getId();
+        long id = childminders.create(admin, "91228", today.plusYears(5)).getId();
         String base = "/admin/childminders/" + id;
 
         mvc.perform(post(base + "/label/grant").with(user(admin)).with(csrf()).param("currentLabelId", "0")
@@ -302,7 +306,7 @@ class ChildminderAdministrationTest {
 
         mvc.perform(post(base + "/label/renew").with(user(admin)).with(csrf())
                         .param("version", String.valueOf(version(id)))
-                        .param("validTo", today.plusYears(5).toString()))
+                        .param("validTo", today.plusYears(4).toString()))
                 .andExpect(flash().attribute("error", "label.transition.illegal"));
 
         mvc.perform(post(base + "/label/reinstate").with(user(admin)).with(csrf())
@@ -425,9 +429,11 @@ class ChildminderAdministrationTest {
                 .andExpect(flash().attribute("flash", "childminder.flash.deactivated"));
 
         assertThat(registry.get(childminder.getId()).isActive()).isFalse();
-        mvc.perform(get("/admin/childminders").with(user(admin)).param("q", childminder.getAgreementNumber()))
+        mvc.perform(get("/admin/childminders").with(user(admin))
+                        .session(Childminders.searching(mvc, admin, "/admin/childminders", childminder.getAgreementNumber())))
                 .andExpect(content().string(not(containsString(row(childminder)))));
-        mvc.perform(get("/admin/childminders").with(user(admin)).param("q", childminder.getAgreementNumber())
+        mvc.perform(get("/admin/childminders").with(user(admin))
+                        .session(Childminders.searching(mvc, admin, "/admin/childminders", childminder.getAgreementNumber()))
                         .param("state", "INACTIVE"))
                 .andExpect(content().string(containsString(row(childminder))));
         assertThat(auditActions("CHILDMINDER", childminder.getId())).containsExactly("CREATED", "DEACTIVATED");

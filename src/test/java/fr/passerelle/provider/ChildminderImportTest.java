@@ -84,7 +84,7 @@ class ChildminderImportTest {
                 + line(registered, "91228", today.plusYears(1), "4", "2") // duplicate in the registry
                 + line(prefix + "7", "91228", today.plusYears(1), "2", "3") // AVIP places over the agreement
                 + line(prefix + "8", "91228", today.plusYears(1), "deux", "1") // not a number
-                + ";Martin;Sophie;91228;31/12/2099;4;2;;;;;\n"; // missing agreement number
+                + ";Martin;Sophie;91228;" + french(today.plusYears(2)) + ";4;2;;;;;\n"; // missing agreement number
 
         ChildminderImport.Preview preview = imports.check(bytes(file));
 

@@ -1,11 +1,18 @@
 package fr.passerelle.provider;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
 import fr.passerelle.organisation.CurrentUser;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Object mother for childminders of the registry, each with a unique agreement number, made through the service. */
 @TestComponent
@@ -36,6 +43,18 @@ public class Childminders {
         Childminder childminder = create(admin, communeCode, agreementEnd);
         registry.grantLabel(admin, childminder.getId(), 0, labelFrom, labelTo);
         return childminder;
+    }
+
+    /**
+     * A session whose registry search is {@code text}, posted as the list's filter form does (the search never
+     * travels in a URL).
+     */
+    public static MockHttpSession searching(MockMvc mvc, CurrentUser user, String base, String text)
+            throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post(base + "/filter").session(session).with(user(user)).with(csrf()).param("q", text))
+                .andExpect(status().is3xxRedirection());
+        return session;
     }
 
     public long labelVersion(long childminderId) {

@@ -1,8 +1,10 @@
 package fr.passerelle.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -80,15 +82,39 @@ class RegistryListFiltersTest {
         // The search box narrows the list to one childminder: the shared database has many in Palaiseau.
         for (String typed : new String[] {"Palaiseau", "palaiseau", PALAISEAU, "Palaiseau (91120)"}) {
             assertThat(list(admin, get("/admin/childminders").param("commune", typed)
-                    .param("q", palaiseau.getAgreementNumber())))
+                    .session(Childminders.searching(mvc, admin, "/admin/childminders", palaiseau.getAgreementNumber()))))
                     .as(typed).contains(row(palaiseau)).contains("value=\"Palaiseau (91120)\"");
             assertThat(list(admin, get("/admin/childminders").param("commune", typed)
-                    .param("q", evry.getAgreementNumber())))
+                    .session(Childminders.searching(mvc, admin, "/admin/childminders", evry.getAgreementNumber()))))
                     .as(typed).doesNotContain(row(evry)).contains("data-testid=\"empty\"");
         }
         CurrentUser officer = accounts.signedIn(accounts.create(Role.CAF_OFFICER));
         assertThat(list(officer, get("/officer/registry/childminders").param("commune", "palaiseau")
-                .param("q", palaiseau.getAgreementNumber()))).contains(row(palaiseau));
+                .session(Childminders.searching(mvc, officer, "/officer/registry/childminders",
+                        palaiseau.getAgreementNumber())))).contains(row(palaiseau));
+    }
+
+    @Test
+    void aNameSearchedIsPostedAndKeptOutOfEveryUrl() throws Exception {
+        Childminder palaiseau = childminders.create(admin, PALAISEAU, agreementEnd);
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+
+        String redirect = mvc.perform(post("/admin/childminders/filter").session(session).with(user(admin))
+                        .with(csrf()).param("q", "Testeuse " + palaiseau.getAgreementNumber().substring(0, 2))
+                        .param("commune", "Palaiseau").param("label", "NONE"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(redirect).startsWith("/admin/childminders?").contains("commune=Palaiseau", "label=NONE")
+                .doesNotContain("Testeuse").doesNotContain("q=");
+
+        mvc.perform(post("/admin/childminders/filter").session(session).with(user(admin)).with(csrf())
+                .param("q", palaiseau.getAgreementNumber()));
+        String page = list(admin, get("/admin/childminders").session(session).param("q", "ignored"));
+        assertThat(page).contains(row(palaiseau)).contains("value=\"" + palaiseau.getAgreementNumber() + "\"")
+                .doesNotContainPattern("href=\"[^\"]*q=");
+
+        mvc.perform(post("/admin/childminders/filter").session(session).with(user(admin)).with(csrf())
+                .param("reset", "true"));
+        assertThat(session.getAttribute(RegistryViews.SEARCH_ATTRIBUTE)).isNull();
     }
 
     @Test
@@ -100,12 +126,12 @@ class RegistryListFiltersTest {
 
         for (String typed : new String[] {epci[0], epci[1], epci[1] + " (" + epci[0] + ")"}) {
             assertThat(list(admin, get("/admin/childminders").param("epci", typed)
-                    .param("q", palaiseau.getAgreementNumber())))
+                    .session(Childminders.searching(mvc, admin, "/admin/childminders", palaiseau.getAgreementNumber()))))
                     .as(typed).contains(row(palaiseau));
         }
         // The officer's page suggests EPCIs too: the suggestions are not only the administrators'.
         CurrentUser officer = accounts.signedIn(accounts.create(Role.CAF_OFFICER));
-        assertThat(list(officer, get("/epcis/suggestions").param("q", epci[1]).param("list", "epci-options")))
+        assertThat(list(officer, post("/epcis/suggestions").with(csrf()).param("q", epci[1]).param("list", "epci-options")))
                 .contains("<datalist id=\"epci-options\">").contains(epci[0]);
     }
 

@@ -16,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -411,7 +409,7 @@ class AdvisorReferralWebTest {
         String page = rejected(advisor, newForm().param("children[0].firstName", "Noah")
                         .param("children[0].birthDate", today().plusDays(1).toString()))
                 .andExpect(model().attributeHasFieldErrorCode("form", "children[0].birthDate",
-                        "referral.child.birthDate.future"))
+                        "dates.birthDate.future"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(page).contains("La date de naissance ne peut pas être dans le futur.");
@@ -804,21 +802,7 @@ class AdvisorReferralWebTest {
 
     /** Everything the Caf needs, for a family of its own (so never a duplicate of another test's). */
     private Map<String, String> completeFields() {
-        LocalDate today = today();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("parentLastName", "Martin-" + UUID.randomUUID().toString().substring(0, 8));
-        fields.put("parentFirstName", "Léa");
-        fields.put("franceTravailId", String.format("%07dB", ThreadLocalRandom.current().nextInt(10_000_000)));
-        fields.put("jobSeekerAttested", "true");
-        fields.put("phone", "06 12 34 56 78");
-        fields.put("communeQuery", ReferralFixtures.EVRY_LABEL);
-        fields.put("children[0].firstName", "Noah");
-        fields.put("children[0].birthDate", today.minusYears(4).toString());
-        fields.put("purpose", "JOB_INTERVIEW");
-        fields.put("need", "OCCASIONAL");
-        fields.put("firstDay", today.plusDays(7).toString());
-        fields.put("consentGiven", "true");
-        return fields;
+        return ReferralFixtures.completeFormFields(today());
     }
 
     private List<Long> listed(CurrentUser viewer, MockHttpServletRequestBuilder request) throws Exception {

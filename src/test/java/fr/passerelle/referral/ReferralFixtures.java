@@ -133,6 +133,27 @@ public class ReferralFixtures {
     }
 
     /** A family of Évry with everything the Caf needs, consent given: ready to be submitted. */
+    /**
+     * The referral form's fields with everything the Caf needs, as the advisor types them, for a family of its own
+     * (so never a duplicate of another test's): first day a week after {@code today}.
+     */
+    public static java.util.Map<String, String> completeFormFields(LocalDate today) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("parentLastName", "Martin-" + UUID.randomUUID().toString().substring(0, 8));
+        fields.put("parentFirstName", "Léa");
+        fields.put("franceTravailId", String.format("%07dB", ThreadLocalRandom.current().nextInt(10_000_000)));
+        fields.put("jobSeekerAttested", "true");
+        fields.put("phone", "06 12 34 56 78");
+        fields.put("communeQuery", EVRY_LABEL);
+        fields.put("children[0].firstName", "Noah");
+        fields.put("children[0].birthDate", today.minusYears(4).toString());
+        fields.put("purpose", "JOB_INTERVIEW");
+        fields.put("need", "OCCASIONAL");
+        fields.put("firstDay", today.plusDays(7).toString());
+        fields.put("consentGiven", "true");
+        return fields;
+    }
+
     public Family family() {
         return new Family(LocalDate.now(clock));
     }

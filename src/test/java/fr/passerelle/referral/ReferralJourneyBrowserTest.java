@@ -64,6 +64,11 @@ class ReferralJourneyBrowserTest {
         // Noah turns 10 the day before the first day of care: over the limit.
         browser.pick("children[1].birthDate", firstDay.minusYears(10).minusDays(1).toString());
         fillNeed();
+        // Flagged beside Noah's row as soon as both dates are typed, before the referral is sent.
+        assertThat(driver().findElement(By.id("child-1-age")).isDisplayed()).isTrue();
+        assertThat(driver().findElement(By.id("child-1-age")).getText()).startsWith("Cet enfant aura 10 ans ou plus");
+        assertThat(driver().findElement(By.id("child-0-age")).isDisplayed()).isFalse();
+        inspect("referral-new-child-too-old");
         browser.clickAndWait(browser.byTestId("submit-referral"));
 
         assertThat(status()).isEqualTo("Envoyée à la Caf");

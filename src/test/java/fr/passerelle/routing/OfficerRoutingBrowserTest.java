@@ -79,7 +79,7 @@ class OfficerRoutingBrowserTest {
         assertThat(candidate.getText()).contains("Même commune", "Couvre la commune de la famille");
         WebElement excluded = driver().findElement(
                 By.cssSelector("[data-testid='excluded-candidate'][data-provider='" + closed.key() + "']"));
-        assertThat(excluded.getText()).contains("Service désactivé");
+        assertThat(excluded.getText()).contains("Ce prestataire est désactivé dans le registre");
         assertThat(browser.byTestId("emergency").getText()).isEqualTo("Urgence");
         inspect("officer-routing-page");
 

@@ -213,7 +213,7 @@ class OfficerRoutingWebTest {
                 "Couvre la commune de la famille", "Âges des enfants acceptés", "data-testid=\"send-offer\"",
                 "id=\"message-" + service.key() + "\"", "for=\"message-" + service.key() + "\"");
         assertThat(page).contains("data-testid=\"excluded-candidate\" data-provider=\"" + closed.key() + "\"",
-                "Service désactivé");
+                "Ce prestataire est désactivé dans le registre : possible s’il est réactivé par l’administrateur.");
         assertThat(page).doesNotContain("data-provider=\"" + closed.key() + "\" data-testid=\"candidate\"")
                 .contains("id=\"no-solution-reason\"", "id=\"no-solution-comment\"", "data-testid=\"record-no-solution\"");
     }

@@ -26,7 +26,8 @@ class EmailAddressesTest {
             "sophie martin@example.org", "sophie@exa mple.org", "sophie\t@example.org", "sophie\u00a0@example.org",
             "so\u200bphie@example.org", "sophie\u0007@example.org", "Sophie <sophie@example.org>",
             "a@example.org,b@example.org", "a@example.org;", "sophie@.example.org", "sophie@example.org.",
-            "sophie@example..org", ".sophie@example.org", "sophie.@example.org"})
+            "sophie@example..org", ".sophie@example.org", "sophie.@example.org", "sophie@localhost",
+            "<b>sophie</b>@example.org", "sophie@example.org<script>", "sophie@[192.168.0.1]"})
     void unusableAddressesAreRefused(String address) {
         assertThat(EmailAddresses.isValid(address)).isFalse();
     }
@@ -43,6 +44,7 @@ class EmailAddressesTest {
     void spacesAroundAreDroppedAndNothingTypedIsNoAddress() {
         assertThat(EmailAddresses.normalise("  sophie@example.org \u00a0")).isEqualTo("sophie@example.org");
         assertThat(EmailAddresses.normalise("   ")).isNull();
+        assertThat(EmailAddresses.normalise(" Sophie.MARTIN@Example.ORG ")).isEqualTo("sophie.martin@example.org");
         assertThat(EmailAddresses.normalise(null)).isNull();
         assertThat(new ValidEmail.Validator().isValid(" sophie@example.org ", null)).isTrue();
         assertThat(new ValidEmail.Validator().isValid("", null)).isTrue();

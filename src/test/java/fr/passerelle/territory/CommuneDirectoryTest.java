@@ -1,8 +1,10 @@
 package fr.passerelle.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -246,13 +248,23 @@ class CommuneDirectoryTest {
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-        mvc.perform(get("/communes/suggestions").param("q", "evry").param("list", "commune-options"))
+        mvc.perform(post("/communes/suggestions").with(csrf()).param("q", "evry").param("list", "commune-options"))
                 .andExpect(redirectedUrl("/login"));
     }
 
     @Test
-    void suggestionsAreADatalistOfLabels() throws Exception {
+    void whatIsTypedNeverTravelsInAUrl() throws Exception {
         mvc.perform(get("/communes/suggestions").param("q", "evry").param("list", "commune-options")
+                        .with(user("x")))
+                .andExpect(status().isMethodNotAllowed());
+        mvc.perform(post("/communes/suggestions").param("q", "evry").param("list", "commune-options")
+                        .with(user("x")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void suggestionsAreADatalistOfLabels() throws Exception {
+        mvc.perform(post("/communes/suggestions").with(csrf()).param("q", "evry").param("list", "commune-options")
                         .with(user("x")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.startsWith("<datalist id=\"commune-options\">")))
@@ -263,7 +275,7 @@ class CommuneDirectoryTest {
 
     @Test
     void suggestionsForAShortQueryAreAnEmptyDatalist() throws Exception {
-        mvc.perform(get("/communes/suggestions").param("list", "birth-commune").with(user("x")))
+        mvc.perform(post("/communes/suggestions").with(csrf()).param("list", "birth-commune").with(user("x")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("<datalist id=\"birth-commune\">")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<option"))));
@@ -272,13 +284,13 @@ class CommuneDirectoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Commune", "1list", "x\"><script>", "a-very-long-datalist-identifier-of-more-than-41"})
     void suggestionsRefuseAnInvalidDatalistId(String listId) throws Exception {
-        mvc.perform(get("/communes/suggestions").param("q", "evry").param("list", listId).with(user("x")))
+        mvc.perform(post("/communes/suggestions").with(csrf()).param("q", "evry").param("list", listId).with(user("x")))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void suggestionsNeedADatalistId() throws Exception {
-        mvc.perform(get("/communes/suggestions").param("q", "evry").with(user("x")))
+        mvc.perform(post("/communes/suggestions").with(csrf()).param("q", "evry").with(user("x")))
                 .andExpect(status().isBadRequest());
     }
 

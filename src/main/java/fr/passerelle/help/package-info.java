@@ -1,0 +1,2 @@
+/** Help for each role: what to do at each step, the deadlines, whom to contact; and the Caf's contact in the footer. */
+package fr.passerelle.help;
