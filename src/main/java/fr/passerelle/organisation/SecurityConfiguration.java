@@ -1,10 +1,12 @@
 package fr.passerelle.organisation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -77,12 +79,17 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Signing in publishes Spring Security's authentication events (the statistics prepare a user's page on it). */
     @Bean
     AuthenticationManager authenticationManager(UserAccountDetailsService userDetailsService,
-            PasswordEncoder passwordEncoder, LoginThrottle throttle, MeterRegistry meters) {
+            PasswordEncoder passwordEncoder, LoginThrottle throttle, MeterRegistry meters,
+            ApplicationEventPublisher events) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(userDetailsService);
         passwordCheck.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, meters));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle,
+                meters));
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     /** Back to the page asked for before signing in (a link to a referral), otherwise to the role's home page. */

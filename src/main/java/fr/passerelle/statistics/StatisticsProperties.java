@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refresh the job that keeps the statistics events up to date
  * @param servePrevious whether a view computed before the last refresh is shown at once (with the time it was
  *     computed at) while it is computed again in the background, rather than computed again before answering
+ * @param prepareOnSignIn whether the page a user opens first is computed in the background when they sign in
  */
 @ConfigurationProperties("passerelle.statistics")
 public record StatisticsProperties(@DefaultValue("5") int minFamilies, @DefaultValue Refresh refresh,
-        @DefaultValue("true") boolean servePrevious) {
+        @DefaultValue("true") boolean servePrevious, @DefaultValue("true") boolean prepareOnSignIn) {
 
     public StatisticsProperties {
         if (minFamilies < 1) {

@@ -3,11 +3,11 @@ package fr.passerelle.statistics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +26,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.BeanPropertyBindingResult;
 
 /** The statistics of a user's scope for a period: every table of the page, and when its figures were computed. */
 @Service
@@ -49,21 +50,27 @@ public class StatisticsService {
 
     private static final Logger log = LoggerFactory.getLogger(StatisticsService.class);
 
-    /** What a view depends on: the scope, the filters in force, the language and the day (presets end today). */
+    /** What a view's figures depend on: the scope, the filters in force and the day (presets end today). */
     private record View(StatisticsScope scope, Period period, Breakdown breakdown, CareNeed need, Purpose purpose,
-            Locale locale, LocalDate today) {
+            LocalDate today) {
     }
 
-    private final Map<View, Statistics> views = Collections.synchronizedMap(
+    /** What PostgreSQL computed for a view, before it is laid out in tables in the reader's language. */
+    private record Figures(Cube cube, Map<String, String> breakdownNames, Map<String, String> epciNames,
+            List<StatisticsQueries.ProviderRow> providers, List<StatisticsQueries.PlacesRow> places,
+            Optional<Instant> refreshedAt) {
+    }
+
+    private final Map<View, Figures> views = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<View, Statistics> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<View, Figures> eldest) {
                     return size() > CACHED_VIEWS;
                 }
             });
 
-    /** Views being computed again in the background, so that each is computed once at a time. */
-    private final Set<View> recomputing = ConcurrentHashMap.newKeySet();
+    /** Views being computed in the background, so that each is computed once at a time. */
+    private final Set<View> computing = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "statistics-views");
@@ -99,67 +106,90 @@ public class StatisticsService {
     }
 
     /**
-     * Everything of the page, each view read in one read-only transaction (one snapshot of the events). The events
-     * change only when the refresh job runs, and a busy territory's year takes PostgreSQL about a second to aggregate:
-     * a view already computed is given again at once. When the events were refreshed since, it is computed again in
-     * the background (once at a time) and the page shows the previous figures, with the time they were computed at,
-     * until then ({@code passerelle.statistics.serve-previous}; when off, it is computed again before answering).
+     * Everything of the page, each view's figures read in one read-only transaction (one snapshot of the events). The
+     * events change only when the refresh job runs, and a busy territory's year takes PostgreSQL about a second to
+     * aggregate: figures already computed are given again at once. When the events were refreshed since, they are
+     * computed again in the background (once at a time) and the page shows the previous figures, with the time they
+     * were computed at, until then ({@code passerelle.statistics.serve-previous}; when off, they are computed again
+     * before answering).
      */
     public Statistics statistics(StatisticsScope scope, StatisticsFilter filter, Period period, Locale locale) {
         Breakdown breakdown = filter.breakdown(scope.caf());
-        View view = new View(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), locale, today());
-        Statistics cached = views.get(view);
-        if (cached != null && cached.refreshedAt().equals(refresh.lastRefresh())) {
-            return cached;
-        }
-        if (cached != null && properties.servePrevious()) {
-            if (recomputing.add(view)) {
-                try {
-                    background.execute(() -> recompute(view));
-                }
-                catch (RejectedExecutionException ex) {
-                    recomputing.remove(view);
-                }
+        View view = new View(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), today());
+        Figures figures = views.get(view);
+        if (figures == null || !figures.refreshedAt().equals(refresh.lastRefresh())) {
+            if (figures != null && properties.servePrevious()) {
+                computeInBackground(view);
             }
-            return cached;
+            else {
+                figures = compute(view);
+            }
         }
-        return compute(view);
+        StatisticsReport report = new StatisticsReport(messages, locale, properties.minFamilies());
+        return new Statistics(period, breakdown, report.tables(figures.cube(), period, breakdown,
+                figures.breakdownNames(), figures.epciNames(), figures.providers(), figures.places(), scope.caf()),
+                figures.refreshedAt(), properties.minFamilies());
     }
 
-    private void recompute(View view) {
-        try {
-            compute(view);
-        }
-        catch (RuntimeException ex) {
-            log.warn("Statistics view not computed again: {}", ex.toString());
-        }
-        finally {
-            recomputing.remove(view);
+    /**
+     * Computes in the background the figures of the page a user of that scope opens first (the default filters),
+     * unless they are ready: called when a user signs in ({@code passerelle.statistics.prepare-on-sign-in}).
+     */
+    public void prepare(StatisticsScope scope) {
+        if (!ready(scope)) {
+            computeInBackground(firstView(scope));
         }
     }
 
-    private Statistics compute(View view) {
-        Statistics statistics = readOnly.execute(status -> read(view));
-        views.put(view, statistics);
-        return statistics;
+    /** Whether the figures of the page a user of that scope opens first are computed from the last refresh. */
+    boolean ready(StatisticsScope scope) {
+        Figures figures = views.get(firstView(scope));
+        return figures != null && figures.refreshedAt().equals(refresh.lastRefresh());
     }
 
-    private Statistics read(View view) {
+    private View firstView(StatisticsScope scope) {
+        StatisticsFilter filter = new StatisticsFilter();
+        LocalDate today = today();
+        Period period = filter.resolve(today, new BeanPropertyBindingResult(filter, "statisticsFilter"));
+        return new View(scope, period, filter.breakdown(scope.caf()), null, null, today);
+    }
+
+    private void computeInBackground(View view) {
+        if (computing.add(view)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        compute(view);
+                    }
+                    catch (RuntimeException ex) {
+                        log.warn("Statistics view not computed: {}", ex.toString());
+                    }
+                    finally {
+                        computing.remove(view);
+                    }
+                });
+            }
+            catch (RejectedExecutionException ex) {
+                computing.remove(view);
+            }
+        }
+    }
+
+    private Figures compute(View view) {
+        Figures figures = readOnly.execute(status -> read(view));
+        views.put(view, figures);
+        return figures;
+    }
+
+    private Figures read(View view) {
         StatisticsScope scope = view.scope();
         Period period = view.period();
-        Breakdown breakdown = view.breakdown();
-        CareNeed need = view.need();
-        Purpose purpose = view.purpose();
         Optional<Instant> refreshedAt = refresh.lastRefresh();
-        Cube cube = queries.cube(scope, period, breakdown, need, purpose, view.today());
-        Map<String, String> breakdownNames = queries.names(breakdown, cube.values(Grouping.BREAKDOWN));
-        Map<String, String> epciNames = queries.names(Breakdown.EPCI, cube.values(Grouping.EPCI));
-        List<StatisticsQueries.ProviderRow> providers = queries.providers(scope, period, need, purpose,
-                PROVIDERS_LIMIT);
-        List<StatisticsQueries.PlacesRow> places = queries.places(scope, period, need, purpose,
-                clock.getZone().getId());
-        StatisticsReport report = new StatisticsReport(messages, view.locale(), properties.minFamilies());
-        return new Statistics(period, breakdown, report.tables(cube, period, breakdown, breakdownNames, epciNames,
-                providers, places, scope.caf()), refreshedAt, properties.minFamilies());
+        Cube cube = queries.cube(scope, period, view.breakdown(), view.need(), view.purpose(), view.today());
+        return new Figures(cube, queries.names(view.breakdown(), cube.values(Grouping.BREAKDOWN)),
+                queries.names(Breakdown.EPCI, cube.values(Grouping.EPCI)),
+                queries.providers(scope, period, view.need(), view.purpose(), PROVIDERS_LIMIT),
+                queries.places(scope, period, view.need(), view.purpose(), clock.getZone().getId()),
+                refreshedAt);
     }
 }

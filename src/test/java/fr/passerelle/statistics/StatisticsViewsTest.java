@@ -1,24 +1,33 @@
 package fr.passerelle.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.statistics.StatisticsService.Statistics;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
+import fr.passerelle.support.TestAccounts.Account;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.validation.BeanPropertyBindingResult;
 
@@ -27,6 +36,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
  * the background ({@code passerelle.statistics.serve-previous}, on in production, off for the other tests).
  */
 @IntegrationTest
+@RecordApplicationEvents
 class StatisticsViewsTest {
 
     static final String CREUSE = "23";
@@ -56,10 +66,16 @@ class StatisticsViewsTest {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationEvents events;
+
     @Test
     void theFiguresOfThePreviousRefreshAreServedWhileTheViewIsComputedAgain() throws InterruptedException {
         StatisticsProperties servePrevious = new StatisticsProperties(properties.minFamilies(), properties.refresh(),
-                true);
+                true, false);
         StatisticsService service = new StatisticsService(queries, refresh, servePrevious, messages, clock,
                 transactions);
         try {
@@ -89,6 +105,35 @@ class StatisticsViewsTest {
             }
             assertThat(again.refreshedAt()).isEqualTo(refreshed);
             assertThat(sent(again)).isEqualTo("7");
+        }
+        finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void thePageAUserOpensFirstIsComputedWhenTheySignIn() throws Exception {
+        StatisticsService service = new StatisticsService(queries, refresh, properties, messages, clock, transactions);
+        try {
+            Account officer = accounts.create(Role.CAF_OFFICER,
+                    accounts.organisation(OrganisationKind.CAF, CREUSE, GUERET));
+            StatisticsScope scope = new StatisticsScope(CREUSE, null);
+            refresh.refreshChanged();
+            assertThat(service.ready(scope)).isFalse();
+
+            new StatisticsSignInPreparation(service).signedIn(new AuthenticationSuccessEvent(
+                    UsernamePasswordAuthenticationToken.authenticated(accounts.signedIn(officer), null, List.of())));
+            for (int tries = 0; tries < 100 && !service.ready(scope); tries++) {
+                Thread.sleep(100);
+            }
+            assertThat(service.ready(scope)).isTrue();
+
+            // The application publishes the event the preparation listens to when a user signs in with the form.
+            events.clear();
+            mvc.perform(formLogin().user(officer.username()).password(officer.password()));
+            assertThat(events.stream(AuthenticationSuccessEvent.class)).singleElement()
+                    .satisfies(event -> assertThat(event.getAuthentication().getPrincipal())
+                            .isInstanceOf(CurrentUser.class));
         }
         finally {
             service.stop();
