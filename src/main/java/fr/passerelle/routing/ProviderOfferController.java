@@ -118,7 +118,7 @@ class ProviderOfferController {
 
     private String show(CurrentUser provider, long id, Model model, String error) {
         ProviderOffer offer = views.forProvider(provider, id);
-        if (offer.parentContact().isPresent()) {
+        if (offer != null && offer.parentContact().isPresent()) {
             events.publishEvent(new ParentContactViewed(id, provider.getUserId()));
         }
         model.addAttribute("offer", offer);
