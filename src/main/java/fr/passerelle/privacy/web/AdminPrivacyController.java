@@ -1,7 +1,7 @@
 package fr.passerelle.privacy.web;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The administrators' data protection pages: the retention status (what the next runs will do, the settings, the last
@@ -130,30 +129,27 @@ class AdminPrivacyController {
         return "privacy/rights-file";
     }
 
-    /** The same as CSV: one line per referral and child. */
+    /** The same as CSV, one line per referral (a person has a few): written whole, then sent. */
     @PostMapping("/rights/file.csv")
-    ResponseEntity<?> csv(@AuthenticationPrincipal CurrentUser admin,
-            @Valid @ModelAttribute("search") PersonSearch search, BindingResult result, Model model) {
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser admin,
+            @Valid @ModelAttribute("search") PersonSearch search, BindingResult result) throws IOException {
         search.check(result);
         if (result.hasErrors()) {
             return ResponseEntity.badRequest().build();
         }
         List<RightOfAccess.Held> held = rights.export(admin, rights.find(admin, search),
                 AccessedPage.RIGHT_OF_ACCESS_CSV);
-        StreamingResponseBody body = stream -> {
-            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            Csv csv = new Csv(writer);
-            csv.row(HEADERS);
-            for (RightOfAccess.Held h : held) {
-                csv.row(row(h));
-            }
-            writer.flush();
-        };
+        StringWriter writer = new StringWriter();
+        Csv csv = new Csv(writer);
+        csv.row(HEADERS);
+        for (RightOfAccess.Held h : held) {
+            csv.row(row(h));
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("passerelle-droit-d-acces.csv").build().toString())
-                .body(body);
+                .body(writer.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static final List<String> HEADERS = List.of("orientation", "organisation", "statut", "creee_le", "nom", "prenom",
