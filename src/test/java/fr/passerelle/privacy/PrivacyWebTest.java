@@ -164,6 +164,11 @@ class PrivacyWebTest {
         String page = mvc.perform(get("/advisor/referrals/{id}", id).with(user(principal(advisor))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-testid=\"anonymised\"").doesNotContain("data-testid=\"withdraw-consent\"");
+        // The Caf's pages of an erased referral still open (no name, no birth date to compute an age from).
+        mvc.perform(get("/officer/referrals/{id}", id).with(user(principal(officer)))).andExpect(status().isOk());
+        mvc.perform(get("/provider/offers/{id}", offerId).with(user(principal(providerUser))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/advisor/referrals").with(user(principal(advisor)))).andExpect(status().isOk());
         // Twice: refused with a message, nothing else changes.
         mvc.perform(post("/advisor/referrals/{id}/consent-withdrawal", id)
                         .param("version", "" + referrals.reload(id).getVersion()).param("confirmed", "true")
