@@ -240,6 +240,30 @@ class PrivacyWebTest {
         assertThat(accessesTo(id)).contains("RIGHT_OF_ACCESS_HTML:" + admin.user().getId(),
                 "RIGHT_OF_ACCESS_CSV:" + admin.user().getId());
 
+        // A referral with an offer and an outcome: every part of the file, in words.
+        fr.passerelle.organisation.Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY,
+                "91", ReferralFixtures.EVRY);
+        fr.passerelle.organisation.Organisation homeCare = accounts.organisation(OrganisationKind.HOME_CARE_SERVICE,
+                "91", ReferralFixtures.EVRY);
+        Account agencyAdvisor = accounts.create(Role.ADVISOR, agency);
+        Account provider = accounts.create(Role.PROVIDER, homeCare);
+        fr.passerelle.statistics.StatisticsFixtures f = new fr.passerelle.statistics.StatisticsFixtures(jdbc,
+                clock.getZone());
+        java.time.Instant sent = clock.instant().minus(java.time.Duration.ofDays(10));
+        long closed = f.draft(agency.getId(), agencyAdvisor.user().getId(), ReferralFixtures.EVRY, "91",
+                "EMERGENCY_HOME_CARE", "JOB", sent);
+        f.sent(closed, agencyAdvisor.user().getId(), sent);
+        f.eligible(closed, admin.user().getId(), sent.plusSeconds(3600));
+        f.offer(closed, "HOME_CARE", homeCare.getId(), provider.user().getId(), admin.user().getId(),
+                sent.plusSeconds(7200), "ACCEPTED", java.time.Duration.ofHours(1), null);
+        f.closed(closed, agencyAdvisor.user().getId(), sent.plusSeconds(86_400 * 3), "JOB_STARTED");
+        String closedFile = mvc.perform(post("/admin/privacy/rights/file")
+                        .param("franceTravailId", jdbc.sql("select france_travail_id from referral where id = ?")
+                                .param(closed).query(String.class).single())
+                        .with(csrf()).with(user(principal(admin))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(closedFile).contains("Emploi commencé", "Acceptée", "Service d’aide à domicile", "Enfant");
+
         Account otherAdmin = accounts.create(Role.ADMIN,
                 accounts.organisation(OrganisationKind.CAF, "48", "48095"));
         String elsewhere = mvc.perform(post("/admin/privacy/rights").param("franceTravailId", family.franceTravailId())
