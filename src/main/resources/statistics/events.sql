@@ -6,9 +6,10 @@ insert into statistics_event (referral_id, offer_id, kind, occurred_on, departem
 with r as not materialized (
     select r.id, r.organisation_id, r.departement_code, r.commune_code, c.epci_code, r.need, r.purpose, r.status,
            r.created_at, r.first_day, r.outcome, r.closed_at, r.no_solution_reason,
-           -- The family: the parent's France Travail identifier, else their name, else the referral alone.
-           hashtextextended(coalesce(r.france_travail_id, nullif(r.parent_search_name, ''), 'referral ' || r.id), 0)
-               as family_key
+           -- The family: the parent's France Travail identifier, else their name, else the referral alone; an
+           -- anonymised referral kept the hash it had (privacy.Anonymiser).
+           coalesce(r.family_key, hashtextextended(
+               coalesce(r.france_travail_id, nullif(r.parent_search_name, ''), 'referral ' || r.id), 0)) as family_key
     from referral r
     left join commune c on c.insee_code = r.commune_code
     where /*referrals*/

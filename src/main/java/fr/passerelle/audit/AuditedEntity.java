@@ -20,5 +20,9 @@ public enum AuditedEntity {
     /** An AVIP label granted to a childminder ({@code ChildminderRegistry}). */
     AVIP_LABEL,
     /** An offer answered (or tried) through the answer link of its email ({@code notification.AnswerByLink}). */
-    OFFER
+    OFFER,
+    /** A run of the retention job, with its counts ({@code privacy.Retention}). */
+    RETENTION_RUN,
+    /** A referral whose parent withdrew consent ({@code privacy.ConsentWithdrawal}). */
+    REFERRAL
 }

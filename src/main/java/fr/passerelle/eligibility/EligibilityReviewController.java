@@ -12,12 +12,14 @@ import fr.passerelle.referral.Purpose;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralService;
 import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.referral.ReferralViewed;
 import fr.passerelle.referral.TimelineEntry;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,9 +42,11 @@ class EligibilityReviewController {
     private final EligibilityReviewService reviews;
     private final ReferralService referrals;
     private final CommuneDirectory communes;
+    private final ApplicationEventPublisher events;
 
     EligibilityReviewController(EligibilityReviewService reviews, ReferralService referrals,
-            CommuneDirectory communes) {
+            CommuneDirectory communes, ApplicationEventPublisher events) {
+        this.events = events;
         this.reviews = reviews;
         this.referrals = referrals;
         this.communes = communes;
@@ -118,6 +122,7 @@ class EligibilityReviewController {
     }
 
     private String show(CurrentUser officer, Referral referral, Model model) {
+        events.publishEvent(new ReferralViewed(referral.getId(), officer.getUserId(), "OFFICER_REVIEW"));
         model.addAttribute("referral", referral);
         model.addAttribute("timeline",
                 TimelineEntry.forViewer(referrals.timeline(referral.getId()), officer.getRole()));

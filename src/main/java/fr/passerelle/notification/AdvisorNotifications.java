@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import fr.passerelle.eligibility.EligibilityDecided;
 import fr.passerelle.organisation.UserAccount;
+import fr.passerelle.privacy.DraftDeletionDue;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.routing.NoSolutionFound;
@@ -83,6 +84,14 @@ class AdvisorNotifications {
         if (referral.getCreatedBy().isRemindersEnabled()) {
             tell(referral, NotificationKind.OUTCOME_DUE, List.of());
         }
+    }
+
+    @EventListener
+    void on(DraftDeletionDue event) {
+        Referral referral = referral(event.referralId());
+        tell(referral, NotificationKind.DRAFT_DELETION_WARNING,
+                List.of(words -> words.fact("notification.mail.fact.deletionOn", words.date(event.deletionOn()))),
+                wording.in(Locale.FRENCH).date(event.deletionOn()));
     }
 
     /** One line of details, written in the email's language. */

@@ -29,7 +29,9 @@ public enum NotificationKind {
     /** To the advisor: the Caf found no provider. Arguments: referral id. */
     NO_SOLUTION(false),
     /** To the advisor: the care period is over, the outcome is to record. Arguments: referral id. */
-    OUTCOME_DUE(true);
+    OUTCOME_DUE(true),
+    /** To the advisor: a draft never sent will be deleted (data protection). Arguments: referral id, day. */
+    DRAFT_DELETION_WARNING(false);
 
     private final boolean optional;
 

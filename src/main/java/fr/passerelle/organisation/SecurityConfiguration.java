@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // An offer email's answer link: the unguessable token stands for its recipient (AnswerByLink).
                         .requestMatchers("/answer/**").permitAll()
+                        // The data protection notice, linked from every page's footer (privacy package).
+                        .requestMatchers("/privacy").permitAll()
                         .requestMatchers("/advisor/**").hasRole(Role.ADVISOR.name())
                         .requestMatchers("/officer/**").hasRole(Role.CAF_OFFICER.name())
                         .requestMatchers("/provider/**").hasRole(Role.PROVIDER.name())

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -72,10 +73,13 @@ class AdvisorReferralController {
     private final OfferViews offerViews;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     AdvisorReferralController(ReferralService referrals, ReferralQueries queries, ReferralFormMapper mapper,
             CommuneDirectory communes, SmartValidator validator, OfferService offers, OfferViews offerViews,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.referrals = referrals;
+        this.events = events;
         this.queries = queries;
         this.mapper = mapper;
         this.communes = communes;
@@ -251,6 +255,7 @@ class AdvisorReferralController {
     /** The referral page: details, timeline, offers made, and what can be done now. */
     private String view(CurrentUser advisor, Referral referral, Model model) {
         long id = referral.getId();
+        events.publishEvent(new ReferralViewed(id, advisor.getUserId(), "ADVISOR_DETAIL"));
         model.addAttribute("referral", referral);
         model.addAttribute("timeline", TimelineEntry.forViewer(referrals.timeline(id), advisor.getRole()));
         model.addAttribute("communes", communeLabels(referral));

@@ -128,6 +128,10 @@ public class Referral {
     @Column(insertable = false, updatable = false)
     private Instant createdAt;
 
+    /** When its personal data was erased (privacy package, by SQL only); null while whole. */
+    @Column(insertable = false, updatable = false)
+    private Instant anonymisedAt;
+
     @Version
     private long version;
 
@@ -306,6 +310,11 @@ public class Referral {
                 lastDay, getRegularDays(), regularStartTime, regularEndTime, consentGivenOn != null);
     }
 
+    /** Whether its personal data was erased (retention or consent withdrawn): only statistics remain. */
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
+    }
+
     /** The phone number the way it is read in France. */
     public String getPhoneForDisplay() {
         return PhoneNumbers.display(phone);
@@ -413,7 +422,7 @@ public class Referral {
     }
 
     /** The parent's name as the search and duplicate detection compare it. */
-    static String parentSearchName(String lastName, String firstName) {
+    public static String parentSearchName(String lastName, String firstName) {
         return searchable(Stream.of(lastName, firstName).filter(Objects::nonNull).collect(Collectors.joining(" ")));
     }
 

@@ -2,6 +2,7 @@ package fr.passerelle.referral;
 
 import java.time.LocalDate;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -28,6 +29,10 @@ public class ReferralChild {
 
     private LocalDate birthDate;
 
+    /** Once anonymised (privacy package, by SQL only): the age in months when the referral was sent. */
+    @Column(insertable = false, updatable = false)
+    private Short ageMonths;
+
     protected ReferralChild() {
     }
 
@@ -52,5 +57,10 @@ public class ReferralChild {
 
     public LocalDate getBirthDate() {
         return birthDate;
+    }
+
+    /** The age in months when the referral was sent, once its birth date was erased; null before. */
+    public Integer getAgeMonths() {
+        return ageMonths == null ? null : ageMonths.intValue();
     }
 }

@@ -43,6 +43,13 @@ public class OfferViews {
      * The provider's view of an offer. The parent's name and phone are selected only for an accepted offer whose care
      * is arranged or closed (not after a withdrawal): no other row carries them.
      */
+    /**
+     * A child's birth date, or once the referral is anonymised (privacy.Anonymiser) the date its age in months at the
+     * referral's sending puts it at: the pages show ages, month by month.
+     */
+    private static final String CHILD_BIRTH = "coalesce(c.birth_date, ((coalesce(r.submitted_at, r.created_at)"
+            + " at time zone 'UTC')::date - c.age_months * interval '1 month')::date)";
+
     private static final String PROVIDER_OFFER = """
             select o.id, o.status, o.provider_kind, o.sent_at, o.deadline_at, o.answered_at, o.ended_at, o.message,
                    r.need, r.purpose, r.commune_code, m.name as commune_name, r.first_day,
@@ -50,7 +57,7 @@ public class OfferViews {
                    r.regular_start_time, r.regular_end_time,
                    (select array_agg(c.first_name order by c.position)
                     from referral_child c where c.referral_id = r.id) as child_names,
-                   (select array_agg(c.birth_date order by c.position)
+                   (select array_agg(%s order by c.position)
                     from referral_child c where c.referral_id = r.id) as child_births,
                    o.decline_reason, o.decline_comment,
                    case when o.status = 'ACCEPTED' and r.status in ('CARE_ARRANGED', 'CLOSED')
@@ -62,7 +69,7 @@ public class OfferViews {
             from offer o
             join referral r on r.id = o.referral_id
             left join commune m on m.insee_code = r.commune_code
-            """;
+            """.formatted(CHILD_BIRTH);
 
     private final JdbcClient jdbc;
 
@@ -181,7 +188,7 @@ public class OfferViews {
                                pm.name as provider_commune_name, o.sent_at, o.deadline_at, r.need, r.purpose,
                                r.commune_code, m.name as commune_name, r.first_day, r.last_day,
                                r.first_day_start_time,
-                               (select array_agg(c.birth_date order by c.position)
+                               (select array_agg(%s order by c.position)
                                 from referral_child c where c.referral_id = r.id) as child_births,
                                o.message, o.decline_reason, r.departement_code, r.created_by
                         from offer o
@@ -190,7 +197,7 @@ public class OfferViews {
                         left join childminder cm on o.provider_kind = 'CHILDMINDER' and cm.id = o.provider_id
                         left join commune pm on pm.insee_code = coalesce(cm.commune_code, po.commune_code)
                         left join commune m on m.insee_code = r.commune_code
-                        where o.id = ?""")
+                        where o.id = ?""".formatted(CHILD_BIRTH))
                 .param(offerId)
                 .query((rs, n) -> {
                     LocalDate firstDay = rs.getObject("first_day", LocalDate.class);

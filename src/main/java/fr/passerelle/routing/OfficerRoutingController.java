@@ -6,6 +6,7 @@ import java.util.Locale;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.referral.IllegalReferralTransitionException;
 import fr.passerelle.referral.NoSolutionReason;
+import fr.passerelle.referral.ReferralViewed;
 import fr.passerelle.routing.OfficerRoutingPages.RoutingPage;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,9 +52,11 @@ class OfficerRoutingController {
     private final OfferService offers;
     private final CommuneDirectory communes;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     OfficerRoutingController(OfficerRoutingPages pages, RoutingQueues queues, OfferService offers,
-            CommuneDirectory communes, MessageSource messages) {
+            CommuneDirectory communes, MessageSource messages, ApplicationEventPublisher events) {
+        this.events = events;
         this.pages = pages;
         this.queues = queues;
         this.offers = offers;
@@ -163,6 +167,7 @@ class OfficerRoutingController {
     /** Shows the first {@code shown} candidates and excluded providers, nearest first: a page stays light. */
     private String show(CurrentUser officer, long id, int shown, Model model) {
         RoutingPage page = pages.page(officer, id, shown);
+        events.publishEvent(new ReferralViewed(id, officer.getUserId(), "OFFICER_ROUTING"));
         model.addAttribute("referral", page.referral());
         String communeCode = page.referral().getCommuneCode();
         Commune commune = communeCode == null ? null

@@ -167,6 +167,11 @@ public class OfficerRoutingPages {
     }
 
     private static ChildAge age(ReferralChild child, LocalDate firstDay) {
+        if (child.getBirthDate() == null) {
+            // Anonymised (privacy package): only the age in months when the referral was sent is left.
+            int months = child.getAgeMonths() == null ? 0 : child.getAgeMonths();
+            return new ChildAge(null, months / 12, months % 12);
+        }
         Period age = Period.between(child.getBirthDate(), firstDay);
         return new ChildAge(child.getFirstName(), age.getYears(), age.getMonths());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import fr.passerelle.organisation.CurrentUser;
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,8 +37,11 @@ class ProviderOfferController {
     private final OfferViews views;
     private final OfferService offers;
     private final RoutingQueues queues;
+    private final ApplicationEventPublisher events;
 
-    ProviderOfferController(OfferViews views, OfferService offers, RoutingQueues queues) {
+    ProviderOfferController(OfferViews views, OfferService offers, RoutingQueues queues,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.views = views;
         this.offers = offers;
         this.queues = queues;
@@ -114,6 +118,9 @@ class ProviderOfferController {
 
     private String show(CurrentUser provider, long id, Model model, String error) {
         ProviderOffer offer = views.forProvider(provider, id);
+        if (offer != null && offer.parentContact().isPresent()) {
+            events.publishEvent(new ParentContactViewed(id, provider.getUserId()));
+        }
         model.addAttribute("offer", offer);
         model.addAttribute("actionError", error);
         return OFFER_VIEW;

@@ -50,6 +50,12 @@ class DemoDataTest {
     DemoRoutingReferrals demoRoutingReferrals;
 
     @Autowired
+    DemoRetention demoRetention;
+
+    @Autowired
+    fr.passerelle.privacy.Retention retention;
+
+    @Autowired
     ApplicationContext context;
 
     @Autowired
@@ -77,6 +83,7 @@ class DemoDataTest {
         demoData.run(new DefaultApplicationArguments());
         demoReferrals.run(new DefaultApplicationArguments());
         demoRoutingReferrals.run(new DefaultApplicationArguments());
+        demoRetention.run(new DefaultApplicationArguments());
 
         assertThat(counts()).isEqualTo(before);
     }
@@ -89,7 +96,17 @@ class DemoDataTest {
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
-        assertThat(byStatus).containsAllEntriesOf(Map.of("SUBMITTED", 2L, "INFORMATION_REQUESTED", 1L, "DRAFT", 1L));
+        // Nora Petit's draft, and the two old drafts of the retention demo.
+        assertThat(byStatus).containsAllEntriesOf(Map.of("SUBMITTED", 2L, "INFORMATION_REQUESTED", 1L, "DRAFT", 3L));
+    }
+
+    @Test
+    void theAdministratorsDataProtectionPageHasARetentionStatusToShow() {
+        fr.passerelle.privacy.RetentionRun next = retention.preview(clock.instant());
+
+        assertThat(next.anonymised()).isGreaterThanOrEqualTo(12);
+        assertThat(next.draftsWarned()).isGreaterThanOrEqualTo(1);
+        assertThat(next.draftsDeleted()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import fr.passerelle.routing.OfferViews;
 import fr.passerelle.territory.CommuneDirectory;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.ui.ExtendedModelMap;
@@ -32,7 +33,8 @@ class AdvisorLockConflictTest {
     private final OfferService offers = mock(OfferService.class);
     private final AdvisorReferralController controller = new AdvisorReferralController(referrals,
             mock(ReferralQueries.class), mock(ReferralFormMapper.class), mock(CommuneDirectory.class),
-            mock(SmartValidator.class), offers, mock(OfferViews.class), Clock.systemUTC());
+            mock(SmartValidator.class), offers, mock(OfferViews.class), Clock.systemUTC(),
+            mock(ApplicationEventPublisher.class));
 
     @Test
     void anOutcomeRecordedDuringALockConflictIsRefusedWithTheStaleMessage() {

@@ -12,6 +12,7 @@ import fr.passerelle.referral.NoSolutionReason;
 import fr.passerelle.territory.CommuneDirectory;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -86,10 +87,11 @@ class RoutingLockConflictTest {
 
     private OfficerRoutingController officerController() {
         return new OfficerRoutingController(mock(OfficerRoutingPages.class), mock(RoutingQueues.class), offers,
-                mock(CommuneDirectory.class), mock(MessageSource.class));
+                mock(CommuneDirectory.class), mock(MessageSource.class), mock(ApplicationEventPublisher.class));
     }
 
     private ProviderOfferController providerController() {
-        return new ProviderOfferController(mock(OfferViews.class), offers, mock(RoutingQueues.class));
+        return new ProviderOfferController(mock(OfferViews.class), offers, mock(RoutingQueues.class),
+                mock(ApplicationEventPublisher.class));
     }
 }

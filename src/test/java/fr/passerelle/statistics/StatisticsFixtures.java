@@ -15,20 +15,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Referrals written straight into the tables at chosen moments, with their timeline, decisions and offers, so that
  * every figure of the statistics can be computed by hand. Each family has its own France Travail identifier.
  */
-final class StatisticsFixtures {
+public final class StatisticsFixtures {
 
     private static final AtomicLong FAMILIES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    StatisticsFixtures(JdbcClient jdbc, ZoneId zone) {
+    public StatisticsFixtures(JdbcClient jdbc, ZoneId zone) {
         this.jdbc = jdbc;
         this.zone = zone;
     }
 
     /** A referral filed at {@code filed} by the advisor's organisation for a family of the commune, still a draft. */
-    long draft(long organisationId, long advisorId, String commune, String departement, String need, String purpose,
+    public long draft(long organisationId, long advisorId, String commune, String departement, String need, String purpose,
             Instant filed) {
         String familyId = String.format("%011d", FAMILIES.incrementAndGet());
         long id = jdbc.sql("""
@@ -53,32 +53,32 @@ final class StatisticsFixtures {
         return id;
     }
 
-    void sent(long id, long advisorId, Instant at) {
+    public void sent(long id, long advisorId, Instant at) {
         transition(id, "DRAFT", "SUBMITTED", advisorId, at);
         jdbc.sql("update referral set status = 'SUBMITTED', submitted_at = ? where id = ?").param(Timestamp.from(at))
                 .param(id).update();
     }
 
-    void withdrawnDraft(long id, long advisorId, Instant at) {
+    public void withdrawnDraft(long id, long advisorId, Instant at) {
         transition(id, "DRAFT", "WITHDRAWN", advisorId, at);
         status(id, "WITHDRAWN");
     }
 
-    void eligible(long id, long officerId, Instant at) {
+    public void eligible(long id, long officerId, Instant at) {
         decision(id, officerId, at, "ELIGIBLE", null);
         transition(id, "SUBMITTED", "ELIGIBLE", officerId, at);
         jdbc.sql("update referral set status = 'ELIGIBLE', routing_queued_at = ? where id = ?")
                 .param(Timestamp.from(at)).param(id).update();
     }
 
-    void ineligible(long id, long officerId, Instant at, String reason) {
+    public void ineligible(long id, long officerId, Instant at, String reason) {
         decision(id, officerId, at, "INELIGIBLE", reason);
         transition(id, "SUBMITTED", "INELIGIBLE", officerId, at);
         status(id, "INELIGIBLE");
     }
 
     /** An offer answered ({@code ACCEPTED}, {@code DECLINED}) or not ({@code EXPIRED}) after {@code after}. */
-    long offer(long id, String kind, long providerOrganisationId, long providerUserId, long officerId, Instant sent,
+    public long offer(long id, String kind, long providerOrganisationId, long providerUserId, long officerId, Instant sent,
             String status, Duration after, String declineReason) {
         Duration delay = kind.equals("HOME_CARE") ? Duration.ofHours(24) : Duration.ofHours(48);
         Instant end = sent.plus(after);
@@ -110,13 +110,13 @@ final class StatisticsFixtures {
         return offer;
     }
 
-    void closed(long id, long advisorId, Instant at, String outcome) {
+    public void closed(long id, long advisorId, Instant at, String outcome) {
         transition(id, "CARE_ARRANGED", "CLOSED", advisorId, at);
         jdbc.sql("update referral set status = 'CLOSED', outcome = ?, closed_at = ? where id = ?").param(outcome)
                 .param(Timestamp.from(at)).param(id).update();
     }
 
-    void noSolution(long id, long officerId, Instant at, String reason) {
+    public void noSolution(long id, long officerId, Instant at, String reason) {
         transition(id, "ELIGIBLE", "NO_SOLUTION", officerId, at);
         jdbc.sql("update referral set status = 'NO_SOLUTION', no_solution_reason = ? where id = ?").param(reason)
                 .param(id).update();

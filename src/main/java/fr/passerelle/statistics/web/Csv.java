@@ -8,18 +8,18 @@ import java.util.List;
  * CSV as French spreadsheets open it: UTF-8 with a byte order mark, semicolons, CRLF line ends, fields quoted when
  * they hold a semicolon, a quote or a line end, and nothing a spreadsheet would take for a formula.
  */
-final class Csv {
+public final class Csv {
 
     static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
 
     private final Writer out;
 
-    Csv(Writer out) throws IOException {
+    public Csv(Writer out) throws IOException {
         this.out = out;
         out.write('\uFEFF');
     }
 
-    void row(List<String> fields) throws IOException {
+    public void row(List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.write(';');
