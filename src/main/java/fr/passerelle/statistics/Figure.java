@@ -68,6 +68,7 @@ public record Figure(Double value, boolean masked, Unit unit) {
         if (masked || value == null) {
             return "";
         }
-        return Double.toString(Math.round(value * 10) / 10.0);
+        double rounded = Math.round(value * 10) / 10.0;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,8 +70,8 @@ public class StatisticsService {
                 }
             });
 
-    /** Views being computed in the background, so that each is computed once at a time. */
-    private final Set<View> computing = ConcurrentHashMap.newKeySet();
+    /** Views being computed, so that each is computed once at a time: other readers wait for it. */
+    private final Map<View, CompletableFuture<Figures>> inFlight = new ConcurrentHashMap<>();
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "statistics-views");
@@ -155,30 +156,53 @@ public class StatisticsService {
     }
 
     private void computeInBackground(View view) {
-        if (computing.add(view)) {
-            try {
-                background.execute(() -> {
-                    try {
-                        compute(view);
-                    }
-                    catch (RuntimeException ex) {
-                        log.warn("Statistics view not computed: {}", ex.toString());
-                    }
-                    finally {
-                        computing.remove(view);
-                    }
-                });
-            }
-            catch (RejectedExecutionException ex) {
-                computing.remove(view);
-            }
+        if (inFlight.containsKey(view)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                Figures figures = views.get(view);
+                if (figures != null && figures.refreshedAt().equals(refresh.lastRefresh())) {
+                    return;
+                }
+                try {
+                    compute(view);
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Statistics view not computed: {}", ex.toString());
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            log.debug("Statistics view left to its first reader: {}", ex.toString());
         }
     }
 
+    /** Computes a view's figures, or waits for them when another thread is computing them. */
     private Figures compute(View view) {
-        Figures figures = readOnly.execute(status -> read(view));
-        views.put(view, figures);
-        return figures;
+        CompletableFuture<Figures> mine = new CompletableFuture<>();
+        CompletableFuture<Figures> running = inFlight.putIfAbsent(view, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            }
+            catch (CompletionException ex) {
+                throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+            }
+        }
+        try {
+            Figures figures = readOnly.execute(status -> read(view));
+            views.put(view, figures);
+            mine.complete(figures);
+            return figures;
+        }
+        catch (RuntimeException ex) {
+            mine.completeExceptionally(ex);
+            throw ex;
+        }
+        finally {
+            inFlight.remove(view, mine);
+        }
     }
 
     private Figures read(View view) {
