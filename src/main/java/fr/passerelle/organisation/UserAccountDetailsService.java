@@ -16,8 +16,9 @@ class UserAccountDetailsService implements UserDetailsService {
         this.accounts = accounts;
     }
 
+    /** An unknown username leaves the sign-in's transaction (LoginThrottle#serialised) free to count the failure. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
     public UserDetails loadUserByUsername(String username) {
         return accounts.findWithOrganisationByUsername(UserAccount.normaliseUsername(username))
                 .map(CurrentUser::new)
