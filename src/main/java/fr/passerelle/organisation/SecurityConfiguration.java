@@ -48,6 +48,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg")
                         .permitAll()
+                        // The accessibility statement, linked from every page (anonymous ones too), and robots.txt.
+                        .requestMatchers("/accessibilite", "/robots.txt").permitAll()
                         // An offer email's answer link: the unguessable token stands for its recipient (AnswerByLink).
                         .requestMatchers("/answer/**").permitAll()
                         .requestMatchers("/advisor/**").hasRole(Role.ADVISOR.name())
