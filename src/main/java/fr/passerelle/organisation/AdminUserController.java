@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import fr.passerelle.system.ControlCharacters;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
 import jakarta.servlet.http.HttpSession;
@@ -57,7 +58,8 @@ class AdminUserController {
 
     @GetMapping
     String list(@ModelAttribute("filter") UserFilter filter, HttpSession session, Model model) {
-        String search = (String) session.getAttribute(SEARCH_ATTRIBUTE);
+        // Cleaned again when read: a search kept by an older version of the application must not break the page.
+        String search = ControlCharacters.strip((String) session.getAttribute(SEARCH_ATTRIBUTE));
         model.addAttribute("search", search);
         Page<UserAccount> page = administration.list(filter, search);
         model.addAttribute("page", page);

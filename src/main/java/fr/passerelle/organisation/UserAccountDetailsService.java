@@ -1,5 +1,7 @@
 package fr.passerelle.organisation;
 
+import fr.passerelle.system.ControlCharacters;
+
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -20,6 +22,10 @@ class UserAccountDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
     public UserDetails loadUserByUsername(String username) {
+        if (ControlCharacters.contains(username)) {
+            // No username holds one, and PostgreSQL would refuse a NUL in the query.
+            throw new UsernameNotFoundException("No such account");
+        }
         return accounts.findWithOrganisationByUsername(UserAccount.normaliseUsername(username))
                 .map(CurrentUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
