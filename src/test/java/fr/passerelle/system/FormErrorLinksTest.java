@@ -53,7 +53,6 @@ class FormErrorLinksTest {
 
         List<MockHttpServletRequestBuilder> forms = List.of(
                 post("/advisor/referrals/new").param("action", "submit").with(user(advisor)),
-                post("/advisor/referrals/new").param("action", "save").with(user(advisor)),
                 post("/advisor/referrals/{id}/edit", draft.getId()).param("action", "submit")
                         .param("version", String.valueOf(draft.getVersion())).with(user(advisor)),
                 post("/officer/referrals/{id}/decision", submitted.getId())
