@@ -1,6 +1,7 @@
 package fr.passerelle.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -10,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
@@ -25,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.session.Session;
@@ -74,6 +78,33 @@ class ControlCharactersTest {
         assertThat(page.getElementById("parentLastName-error").text()).contains("caractère invisible non autorisé");
         assertThat(jdbc.sql("select count(*) from referral where creation_token = ?").param(token)
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The database refusing a new referral for another reason than its creation token (here a constraint added for
+     * the test) is not taken for a double submit answered "page not found": it goes on as the error it is.
+     */
+    @Test
+    void onlyARealDuplicateCreationTokenCountsAsADoubleSubmit() {
+        Account advisor = accounts.create(Role.ADVISOR);
+        String refused = "Refusee-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("alter table referral add constraint test_refused_name check (parent_last_name <> '" + refused
+                + "') not valid").update();
+        try {
+            Throwable failure = catchThrowable(() -> mvc.perform(post("/advisor/referrals/new")
+                    .with(user(accounts.signedIn(advisor))).with(csrf())
+                    .param("creationToken", UUID.randomUUID().toString())
+                    .param("parentLastName", refused)
+                    .param("parentFirstName", "Amélie")
+                    .param("action", "save")));
+
+            assertThat(failure).as("not answered 404 as a double submit").isNotNull();
+            assertThat(Stream.iterate(failure, Objects::nonNull, Throwable::getCause))
+                    .anyMatch(DataIntegrityViolationException.class::isInstance);
+        }
+        finally {
+            jdbc.sql("alter table referral drop constraint test_refused_name").update();
+        }
     }
 
     @Test
