@@ -25,6 +25,33 @@
         });
     });
 
+    // After a failed submit the page comes back with the summary of its errors: the focus goes there, so that a
+    // screen reader reads it at once and the keyboard starts from it. The same for a form swapped in by htmx.
+    function focusErrorSummary(root) {
+        var summary = root.id === 'error-summary' ? root : root.querySelector('#error-summary');
+        if (summary) {
+            summary.focus();
+        }
+    }
+    focusErrorSummary(document);
+    document.body.addEventListener('htmx:afterSettle', function (event) {
+        focusErrorSummary(event.target);
+    });
+
+    // A link of the summary puts the focus in its field (scrolling alone would leave the keyboard where it was).
+    document.addEventListener('click', function (event) {
+        var link = event.target.closest('#error-summary a[href^="#"]');
+        if (!link) {
+            return;
+        }
+        var field = document.getElementById(decodeURIComponent(link.getAttribute('href').substring(1)));
+        if (field) {
+            event.preventDefault();
+            field.focus();
+            field.scrollIntoView({block: 'center'});
+        }
+    });
+
     // Commune fields suggest official communes as the user types (name or postal code); a field with
     // data-suggest-url asks that address instead (EPCI or organisation names). The text is posted with the CSRF
     // token of the page, so that it never appears in a request line.

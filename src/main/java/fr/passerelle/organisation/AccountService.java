@@ -82,10 +82,13 @@ class AccountService {
     @Transactional(noRollbackFor = WrongCurrentPasswordException.class)
     void changePassword(long userId, String currentPassword, String newPassword) {
         UserAccount account = users.findById(userId).orElseThrow();
-        if (!throttle.tryAttempt(account.getUsername())) {
+        throttle.lockUntilCommit(account.getUsername());
+        if (throttle.isLocked(account.getUsername())) {
             throw new TooManyAttemptsException();
         }
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            // Counted (noRollbackFor): the attempt that locks the account is still told the password is wrong.
+            throttle.failed(account.getUsername());
             throw new WrongCurrentPasswordException();
         }
         throttle.succeeded(account.getUsername());

@@ -1,8 +1,11 @@
 package fr.passerelle.organisation;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import fr.passerelle.system.ControlCharacters;
 import fr.passerelle.system.RejectedChangeException;
 import fr.passerelle.system.StaleDataException;
 import jakarta.servlet.http.HttpSession;
@@ -10,6 +13,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrators' user pages: list, create, edit, disable, enable, reset a password. */
+/** The administrators' user pages: list, create, edit, disable, enable, reset a password, unlock. */
 @Controller
 @RequestMapping("/admin/users")
 class AdminUserController {
@@ -34,10 +38,12 @@ class AdminUserController {
 
     private final UserAdministration administration;
     private final OrganisationPicker picker;
+    private final Clock clock;
 
-    AdminUserController(UserAdministration administration, OrganisationPicker picker) {
+    AdminUserController(UserAdministration administration, OrganisationPicker picker, Clock clock) {
         this.administration = administration;
         this.picker = picker;
+        this.clock = clock;
     }
 
     @ModelAttribute("roles")
@@ -52,9 +58,12 @@ class AdminUserController {
 
     @GetMapping
     String list(@ModelAttribute("filter") UserFilter filter, HttpSession session, Model model) {
-        String search = (String) session.getAttribute(SEARCH_ATTRIBUTE);
+        // Cleaned again when read: a search kept by an older version of the application must not break the page.
+        String search = ControlCharacters.strip((String) session.getAttribute(SEARCH_ATTRIBUTE));
         model.addAttribute("search", search);
-        model.addAttribute("page", administration.list(filter, search));
+        Page<UserAccount> page = administration.list(filter, search);
+        model.addAttribute("page", page);
+        model.addAttribute("lockedUsernames", administration.lockedUsernames(page.getContent()));
         return "organisation/admin/users";
     }
 
@@ -110,6 +119,8 @@ class AdminUserController {
     String show(@PathVariable long id, Model model) {
         UserAccount user = administration.get(id);
         model.addAttribute("user", user);
+        model.addAttribute("lockedUntil", administration.lockedUntil(user)
+                .map(until -> LocalDateTime.ofInstant(until, clock.getZone())).orElse(null));
         if (!model.containsAttribute("userForm")) {
             model.addAttribute("userForm", UserForm.of(user, picker));
         }
@@ -152,6 +163,14 @@ class AdminUserController {
     String enable(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @RequestParam long version,
             RedirectAttributes redirect) {
         return act(id, redirect, "admin.user.flash.enabled", () -> administration.enable(admin, id, version));
+    }
+
+    /** Ends a lock after too many failed sign-ins (audited). */
+    @PostMapping("/{id}/unlock")
+    String unlock(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+        administration.unlock(admin, id);
+        redirect.addFlashAttribute("flash", "admin.user.flash.unlocked");
+        return "redirect:/admin/users/" + id;
     }
 
     @PostMapping("/{id}/reset-password")

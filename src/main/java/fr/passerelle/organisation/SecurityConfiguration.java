@@ -50,6 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg")
                         .permitAll()
+                        // The accessibility statement, linked from every page (anonymous ones too), and robots.txt.
+                        .requestMatchers("/accessibilite", "/robots.txt").permitAll()
                         // An offer email's answer link: the unguessable token stands for its recipient (AnswerByLink).
                         .requestMatchers("/answer/**").permitAll()
                         // The data protection notice, linked from every page's footer (privacy package).

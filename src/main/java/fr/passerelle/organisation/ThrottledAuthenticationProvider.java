@@ -1,16 +1,20 @@
 package fr.passerelle.organisation;
 
+import fr.passerelle.system.DatabaseFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Puts the login throttle in front of the password check. A locked username is refused before its password is
- * looked at, with the same answer whether the account exists or not. Counts the failed sign-ins
+ * Puts the login throttle around the password check, one check at a time per username
+ * ({@link LoginThrottle#serialised}). A locked username is refused before its password is looked at, with the same
+ * answer whether the account exists or not. When the database cannot be reached, the sign-in fails as a database
+ * failure (answered 503), never as a wrong password, and counts no attempt. Counts the failed sign-ins
  * ({@code passerelle.login.failures}, tag {@code reason}: {@code bad_credentials}, or {@code locked} for an attempt
  * on a locked username) and the lockouts ({@code passerelle.login.lockouts}: failures that locked a username); never
  * which username.
@@ -37,22 +41,40 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        if (!throttle.tryAttempt(username)) {
+        Object outcome = throttle.serialised(username, () -> check(username, authentication));
+        if (outcome instanceof AuthenticationException refused) {
+            throw refused;
+        }
+        return (Authentication) outcome;
+    }
+
+    /** The authentication, or why it was refused: returned, not thrown, so that the failure counted is committed. */
+    private Object check(String username, Authentication authentication) {
+        if (throttle.isLocked(username)) {
             refusedWhileLocked.increment();
-            throw new LockedException("Too many failed logins");
+            return new LockedException("Too many failed logins");
         }
         try {
             Authentication result = delegate.authenticate(authentication);
             throttle.succeeded(username);
             return result;
         }
-        catch (AuthenticationException ex) {
-            badCredentials.increment();
-            if (throttle.isLocked(username)) {
-                lockouts.increment();
-                throw new LockedException("Too many failed logins", ex);
+        catch (InternalAuthenticationServiceException ex) {
+            // The account could not be read: not a wrong password, and no attempt is counted. When the database
+            // cannot be reached, the exception goes on as the database failure it is, and the visitor gets the
+            // "service momentarily unavailable" page (system.DatabaseUnavailableFilter) instead of "wrong password".
+            if (DatabaseFailures.isUnavailable(ex) && ex.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
             throw ex;
+        }
+        catch (AuthenticationException ex) {
+            badCredentials.increment();
+            if (throttle.failed(username)) {
+                lockouts.increment();
+                return new LockedException("Too many failed logins", ex);
+            }
+            return ex;
         }
     }
 

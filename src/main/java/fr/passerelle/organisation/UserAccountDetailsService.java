@@ -1,5 +1,7 @@
 package fr.passerelle.organisation;
 
+import fr.passerelle.system.ControlCharacters;
+
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -16,9 +18,14 @@ class UserAccountDetailsService implements UserDetailsService {
         this.accounts = accounts;
     }
 
+    /** An unknown username leaves the sign-in's transaction (LoginThrottle#serialised) free to count the failure. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
     public UserDetails loadUserByUsername(String username) {
+        if (ControlCharacters.contains(username)) {
+            // No username holds one, and PostgreSQL would refuse a NUL in the query.
+            throw new UsernameNotFoundException("No such account");
+        }
         return accounts.findWithOrganisationByUsername(UserAccount.normaliseUsername(username))
                 .map(CurrentUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));

@@ -1,8 +1,12 @@
 package fr.passerelle.organisation;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import fr.passerelle.audit.AuditTrail;
 import fr.passerelle.audit.AuditedEntity;
@@ -26,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What administrators do with accounts: create, rename, change the email address, move to another role or
- * organisation, disable, enable, reset a password. Every change is checked against the account's version, refused with a named message when a rule forbids
+ * organisation, disable, enable, reset a password, unlock after too many failed sign-ins. Every change is checked against the account's version, refused with a named message when a rule forbids
  * it, and recorded in the audit trail in the same transaction.
  */
 @Service
@@ -44,9 +48,11 @@ public class UserAdministration {
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final LoginThrottle throttle;
 
     UserAdministration(UserAccountRepository users, OrganisationRepository organisations,
-            PasswordEncoder passwordEncoder, AuditTrail audit, JdbcClient jdbc) {
+            PasswordEncoder passwordEncoder, AuditTrail audit, JdbcClient jdbc, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
@@ -198,6 +204,30 @@ public class UserAdministration {
         audit.record(admin.getUserId(), ENTITY, id, "PASSWORD_RESET",
                 Changes.of().field("passwordChangeRequired", wasRequired, true));
         return new TemporaryPassword(id, password);
+    }
+
+    /** Of these accounts (a page of the list), the usernames locked after too many failed sign-ins. */
+    @Transactional(readOnly = true)
+    public Set<String> lockedUsernames(Collection<UserAccount> accounts) {
+        return throttle.lockedAmong(accounts.stream().map(UserAccount::getUsername).toList());
+    }
+
+    /** When the lock on this account's sign-in ends, if it is locked after too many failed sign-ins. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lockedUntil(UserAccount account) {
+        return throttle.lockedUntilOf(account.getUsername());
+    }
+
+    /**
+     * Ends the lock of an account after too many failed sign-ins: its user can try again at once. Recorded in the
+     * audit trail; nothing happens (and nothing is recorded) when the account is not locked.
+     */
+    @Transactional
+    public void unlock(CurrentUser admin, long id) {
+        UserAccount user = users.findWithOrganisationById(id).orElseThrow(NotFoundException::new);
+        if (throttle.unlock(user.getUsername())) {
+            audit.record(admin.getUserId(), ENTITY, id, "UNLOCKED", Changes.of().field("locked", true, false));
+        }
     }
 
     /** What an audit entry shows of an organisation: its name and id, since names can change. */

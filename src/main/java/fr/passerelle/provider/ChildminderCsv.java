@@ -1,5 +1,6 @@
 package fr.passerelle.provider;
 
+import fr.passerelle.system.ControlCharacters;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reading and writing the childminders' CSV: UTF-8 (a leading byte-order mark is ignored), separated by {@code ;} or
@@ -95,6 +97,12 @@ final class ChildminderCsv {
             }
             Map<CsvColumn, String> values = new EnumMap<>(CsvColumn.class);
             positions.forEach((column, position) -> values.put(column, unneutralise(record.get(position).strip())));
+            Optional<CsvColumn> controlled = values.entrySet().stream()
+                    .filter(value -> ControlCharacters.contains(value.getValue())).map(Map.Entry::getKey).findFirst();
+            if (controlled.isPresent()) {
+                errors.add(CsvError.of(line, "csv.error.controlCharacter", controlled.get().header()));
+                continue;
+            }
             rows.add(new CsvRow(line, values));
         }
         return new Parsed(rows, errors);

@@ -13,6 +13,7 @@ import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.routing.OfferService;
 import fr.passerelle.routing.OfferViews;
 import fr.passerelle.routing.OutcomeTooEarlyException;
+import fr.passerelle.system.ControlCharacters;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
@@ -135,7 +136,8 @@ class AdvisorReferralController {
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser advisor, @ModelAttribute("filter") ReferralFilter filter,
             BindingResult filterErrors, HttpSession session, Model model) {
-        String search = (String) session.getAttribute(SEARCH_ATTRIBUTE);
+        // Cleaned again when read: a search kept by an older version of the application must not break the page.
+        String search = ControlCharacters.strip((String) session.getAttribute(SEARCH_ATTRIBUTE));
         model.addAttribute("search", search);
         model.addAttribute("page", queries.forOrganisation(advisor.getOrganisationId(), filter, search));
         return "referral/list";
@@ -195,8 +197,9 @@ class AdvisorReferralController {
             referral = referrals.create(advisor, form.getCreationToken(), details, submit);
         }
         catch (DataIntegrityViolationException ex) {
-            // The same form was posted twice at once and the other request filed it.
-            referral = referrals.findByCreationToken(advisor, form.getCreationToken());
+            // The same form was posted twice at once and the other request filed it. Any other refusal of the
+            // database is not a double submit: it goes on as the error it is.
+            referral = referrals.findFiledWith(advisor, form.getCreationToken()).orElseThrow(() -> ex);
         }
         redirect.addFlashAttribute("flash", submit ? "referral.flash.submitted" : "referral.flash.saved");
         return "redirect:/advisor/referrals/" + referral.getId();

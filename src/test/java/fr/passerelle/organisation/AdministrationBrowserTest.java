@@ -54,6 +54,10 @@ class AdministrationBrowserTest {
         assertThat(driver().findElement(By.id("error-summary")).getText()).contains("Indiquez l’identifiant.");
         assertThat(driver().findElement(By.id("displayName")).getDomAttribute("aria-invalid")).isEqualTo("true");
         inspect("admin-user-new-errors");
+        // After the failed submit the focus is on the error summary, and its links put it in their fields.
+        assertThat(driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("error-summary");
+        driver().findElement(By.cssSelector("#error-summary a[href='#displayName']")).click();
+        assertThat(driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("displayName");
 
         browser.type("username", username);
         browser.type("displayName", "Nora Conseillère");

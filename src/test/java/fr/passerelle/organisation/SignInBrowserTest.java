@@ -109,7 +109,8 @@ class SignInBrowserTest {
         browser.waitForPath("/login?locked");
         WebElement locked = browser.byTestId("login-locked");
         assertThat(locked.getText()).isEqualTo("Trop de tentatives de connexion. Pour votre sécurité, la connexion est"
-                + " bloquée pendant 15 minutes. Réessayez plus tard.");
+                + " bloquée pendant 15 minutes. Réessayez plus tard, ou demandez à votre administrateur de la"
+                + " débloquer.");
         assertThat(driver().findElement(By.id("username")).getDomAttribute("aria-describedby"))
                 .isEqualTo(locked.getDomAttribute("id"));
         assertThat(driver().findElements(By.cssSelector("[data-testid='current-user']"))).isEmpty();

@@ -22,6 +22,7 @@ import org.hamcrest.Matchers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -187,6 +188,57 @@ class SignInTest {
         }
         mvc.perform(formLogin().user(account.username()).password(account.password()))
                 .andExpect(redirectedUrl("/login?locked"));
+    }
+
+    @Test
+    void correctPasswordsSentAtTheSameMomentAreAllAccepted() throws Exception {
+        Account account = accounts.create(Role.ADVISOR);
+        int parallel = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Callable<String>> signIns = IntStream.range(0, parallel)
+                    .<Callable<String>>mapToObj(i -> () -> {
+                        start.await();
+                        return mvc.perform(formLogin().user(account.username()).password(account.password()))
+                                .andReturn().getResponse().getRedirectedUrl();
+                    })
+                    .toList();
+            List<Future<String>> answers = signIns.stream().map(pool::submit).toList();
+            start.countDown();
+            List<String> landings = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                landings.add(answer.get());
+            }
+
+            assertThat(landings).hasSize(parallel).allMatch(Role.ADVISOR.homePath()::equals);
+        }
+        finally {
+            pool.shutdown();
+        }
+        assertNoThrottleRowFor(account);
+    }
+
+    @Test
+    void aCorrectPasswordAmongParallelWrongGuessesBeforeTheLockIsAccepted() throws Exception {
+        Account account = accounts.create(Role.ADVISOR);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<String>> attempts = IntStream.range(0, 4)
+                    .<Callable<String>>mapToObj(i -> () -> mvc.perform(formLogin().user(account.username())
+                                    .password(i == 0 ? account.password() : "wrong-" + i))
+                            .andReturn().getResponse().getRedirectedUrl())
+                    .toList();
+            List<String> landings = new ArrayList<>();
+            for (Future<String> answer : pool.invokeAll(attempts)) {
+                landings.add(answer.get());
+            }
+
+            assertThat(landings).containsOnlyOnce(Role.ADVISOR.homePath()).doesNotContain("/login?locked");
+        }
+        finally {
+            pool.shutdown();
+        }
     }
 
     @Test

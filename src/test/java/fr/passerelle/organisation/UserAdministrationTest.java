@@ -439,6 +439,50 @@ class UserAdministrationTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("E-mail manquant"))));
     }
 
+    @Test
+    void aLockedAccountIsShownOnTheListAndItsPageAndAnAdministratorUnlocksIt() throws Exception {
+        Account locked = accounts.create(Role.ADVISOR);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            mvc.perform(formLogin().user(locked.username()).password("wrong-" + attempt));
+        }
+        mvc.perform(formLogin().user(locked.username()).password(locked.password()))
+                .andExpect(redirectedUrl("/login?locked"));
+
+        String list = mvc.perform(post("/admin/users/search").param("q", locked.username()).with(csrf())
+                        .session(adminSession))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(list).session(adminSession))
+                .andExpect(content().string(Matchers.containsString("data-testid=\"user-locked\"")));
+        mvc.perform(get("/admin/users/{id}", locked.user().getId()).session(adminSession))
+                .andExpect(content().string(Matchers.containsString("Bloquée après trop de tentatives")))
+                .andExpect(content().string(Matchers.containsString("data-testid=\"unlock-user\"")));
+
+        mvc.perform(post("/admin/users/{id}/unlock", locked.user().getId()).with(csrf()).session(adminSession))
+                .andExpect(redirectedUrl("/admin/users/" + locked.user().getId()))
+                .andExpect(flash().attribute("flash", "admin.user.flash.unlocked"));
+
+        mvc.perform(get("/admin/users/{id}", locked.user().getId()).session(adminSession))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"user-locked\""))));
+        assertThat(audit(locked.user().getId())).containsExactly(
+                "UNLOCKED by " + admin.user().getId() + ": locked true → false");
+        mvc.perform(formLogin().user(locked.username()).password(locked.password()))
+                .andExpect(redirectedUrl(Role.ADVISOR.homePath()));
+    }
+
+    @Test
+    void onlyAdministratorsUnlockAndAnAccountThatIsNotLockedLeavesNoAuditEntry() throws Exception {
+        Account advisor = accounts.create(Role.ADVISOR);
+        MockHttpSession advisorSession = signIn(advisor.username(), advisor.password());
+
+        mvc.perform(post("/admin/users/{id}/unlock", admin.user().getId()).with(csrf()).session(advisorSession))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users/{id}/unlock", advisor.user().getId()).with(csrf()).session(adminSession))
+                .andExpect(redirectedUrl("/admin/users/" + advisor.user().getId()));
+        mvc.perform(post("/admin/users/{id}/unlock", Long.MAX_VALUE).with(csrf()).session(adminSession))
+                .andExpect(status().isNotFound());
+        assertThat(audit(advisor.user().getId())).isEmpty();
+    }
+
     private long version(Account account) {
         return users.findById(account.user().getId()).orElseThrow().getVersion();
     }

@@ -29,6 +29,19 @@ class ChildminderCsvTest {
     }
 
     @Test
+    void aCellWithAControlCharacterIsAnErrorOfItsLineNamingItsColumn() {
+        Parsed parsed = parse(HEADER + "\nAG-1;Mar\u0000tin;Sophie;91228;2030-01-31;4;2;;;;;"
+                + "\nAG-2;Durand;Léa;91228;2030-01-31;4;2;;;;;\n");
+
+        assertThat(parsed.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(2);
+            assertThat(error.code()).isEqualTo("csv.error.controlCharacter");
+            assertThat(error.arguments()).containsExactly("nom");
+        });
+        assertThat(parsed.rows()).singleElement().satisfies(row -> assertThat(row.line()).isEqualTo(3));
+    }
+
+    @Test
     void readsCommaSeparatedLinesWithColumnsInAnyOrder() {
         Parsed parsed = parse("nom,prenom,numero_agrement,code_commune,fin_agrement,enfants_agrement,places_avip,"
                 + "age_min_mois,age_max_mois,telephone,email,disponibilites\nMartin,Sophie,AG-1,91228,2030-01-31,4,2,,,,,\n");

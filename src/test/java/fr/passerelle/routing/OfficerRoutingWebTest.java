@@ -379,6 +379,8 @@ class OfficerRoutingWebTest {
                 .andExpect(status().isOk()).andExpect(view().name("routing/officer-routing")).andReturn());
 
         assertThat(page).contains("id=\"error-summary\"", "id=\"no-solution-reason-error\"", "Choisissez un motif.");
+        // The summary's link leads to the field (whose id carries the form's prefix).
+        assertThat(page).contains("href=\"#no-solution-reason\"", "id=\"no-solution-reason\"");
         assertStillEligible(referral);
     }
 

@@ -403,6 +403,8 @@ class ProviderOfferWebTest {
                 .param("reason", "").param("comment", "Non."), sent.provider());
 
         assertThat(page).contains("id=\"decline-reason-error\"", "Choisissez le motif du refus.");
+        // The summary's link leads to the field (whose id carries the form's prefix).
+        assertThat(page).contains("href=\"#decline-reason\"", "id=\"decline-reason\"");
         assertStillPending(sent);
     }
 
