@@ -165,9 +165,11 @@ class ControlCharactersTest {
         CurrentUser admin = accounts.signedIn(accounts.create(Role.ADMIN));
         CurrentUser officer = accounts.signedIn(accounts.create(Role.CAF_OFFICER));
 
-        assertOk(get("/communes/suggestions").param("q", "ev\u0000ry").param("list", "commune-options"), admin);
-        assertOk(get("/epcis/suggestions").param("q", "\u0000").param("list", "epci-options"), admin);
-        assertOk(get("/admin/users/organisations/suggestions").param("q", "a\u0000b"), admin);
+        // Suggestions are posted (names stay out of URLs), with the page's CSRF token.
+        assertOk(post("/communes/suggestions").param("q", "ev\u0000ry").param("list", "commune-options").with(csrf()),
+                admin);
+        assertOk(post("/epcis/suggestions").param("q", "\u0000").param("list", "epci-options").with(csrf()), admin);
+        assertOk(post("/admin/users/organisations/suggestions").param("q", "a\u0000b").with(csrf()), admin);
         assertOk(get("/admin/childminders").param("q", "Mar\u0000tin").param("commune", "\u0000"), admin);
         assertOk(get("/officer/registry/childminders").param("q", "\u0000"), officer);
     }
