@@ -1,4 +1,4 @@
-package fr.passerelle.statistics.web;
+package fr.passerelle.system;
 
 import java.io.IOException;
 import java.io.Writer;
