@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

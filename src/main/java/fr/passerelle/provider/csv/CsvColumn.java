@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.csv;
 
 /**
  * The columns of the childminders' CSV file, the same for import and export, in the template's order. Headers are

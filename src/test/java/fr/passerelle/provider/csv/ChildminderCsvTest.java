@@ -1,12 +1,13 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
-import fr.passerelle.provider.ChildminderCsv.CsvError;
-import fr.passerelle.provider.ChildminderCsv.Parsed;
+import fr.passerelle.provider.ChildminderDetails;
+import fr.passerelle.provider.csv.ChildminderCsv.CsvError;
+import fr.passerelle.provider.csv.ChildminderCsv.Parsed;
 
 import org.junit.jupiter.api.Test;
 

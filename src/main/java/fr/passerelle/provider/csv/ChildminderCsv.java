@@ -1,5 +1,6 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.csv;
 
+import fr.passerelle.provider.ChildminderDetails;
 import fr.passerelle.system.ControlCharacters;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * {@code ,} (whichever the header uses), fields optionally in double quotes (RFC 4180: a quote inside is doubled,
  * a quoted field may hold separators and line breaks), lines ending in LF or CRLF.
  */
-final class ChildminderCsv {
+public final class ChildminderCsv {
 
     /** Larger files are refused: split them. */
     static final int MAX_ROWS = 20_000;
@@ -29,7 +30,7 @@ final class ChildminderCsv {
     }
 
     /** One problem, at a line of the file (1 is the header; 0 for the whole file), as a message code and arguments. */
-    record CsvError(int line, String code, List<Object> arguments) {
+    public record CsvError(int line, String code, List<Object> arguments) {
 
         static CsvError of(int line, String code, Object... arguments) {
             return new CsvError(line, code, List.of(arguments));
@@ -217,7 +218,7 @@ final class ChildminderCsv {
     }
 
     /** The header line, in the template's order. */
-    static String headerLine() {
+    public static String headerLine() {
         StringBuilder line = new StringBuilder();
         for (CsvColumn column : CsvColumn.values()) {
             if (!line.isEmpty()) {

@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.passerelle.provider.Childminder;
+import fr.passerelle.provider.ChildminderDetails;
+import fr.passerelle.provider.ChildminderForm;
+import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.audit.AuditTrail;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.provider.ChildminderCsv.CsvError;
-import fr.passerelle.provider.ChildminderCsv.CsvRow;
+import fr.passerelle.provider.csv.ChildminderCsv.CsvError;
+import fr.passerelle.provider.csv.ChildminderCsv.CsvRow;
 import fr.passerelle.system.DatePolicy;
 import fr.passerelle.system.EmailAddresses;
 import fr.passerelle.territory.Commune;

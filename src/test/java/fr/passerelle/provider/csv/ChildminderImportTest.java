@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import fr.passerelle.provider.ChildminderDetails;
+import fr.passerelle.provider.ChildminderRegistry;
+import fr.passerelle.provider.Childminders;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
-import fr.passerelle.provider.ChildminderCsv.CsvError;
+import fr.passerelle.provider.csv.ChildminderCsv.CsvError;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
 

@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.csv;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import fr.passerelle.provider.DuplicateAgreementNumberException;
 import fr.passerelle.organisation.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
