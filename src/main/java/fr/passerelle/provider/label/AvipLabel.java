@@ -1,4 +1,6 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.label;
+
+import fr.passerelle.provider.Childminder;
 
 import java.time.Instant;
 import java.time.LocalDate;

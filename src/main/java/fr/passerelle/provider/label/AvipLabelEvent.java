@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.label;
 
 import java.time.Instant;
 

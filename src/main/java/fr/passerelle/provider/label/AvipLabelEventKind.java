@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.label;
 
 /** What happened to an AVIP label; every change leaves one event. */
 public enum AvipLabelEventKind {

@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.label;
 
 /**
  * A label whose last day has passed cannot be suspended: there is nothing left to suspend, and a suspension would

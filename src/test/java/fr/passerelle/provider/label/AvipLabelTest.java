@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
+import fr.passerelle.provider.Childminder;
 import org.junit.jupiter.api.Test;
 
 class AvipLabelTest {

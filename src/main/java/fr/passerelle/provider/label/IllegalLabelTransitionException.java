@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.label;
 
 /** The label's status does not allow that change (reinstating an active label, renewing a revoked one…). */
 public class IllegalLabelTransitionException extends RuntimeException {

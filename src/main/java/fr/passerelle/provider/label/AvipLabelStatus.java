@@ -1,4 +1,4 @@
-package fr.passerelle.provider;
+package fr.passerelle.provider.label;
 
 /** Where an AVIP label stands on a given day, computed from its dates, suspension and revocation. */
 public enum AvipLabelStatus {
