@@ -20,6 +20,12 @@ import fr.passerelle.referral.ReferralClosed;
 import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.referral.ReferralWithdrawn;
+import fr.passerelle.routing.refusal.CandidateExcludedException;
+import fr.passerelle.routing.refusal.OfferAlreadyAnsweredException;
+import fr.passerelle.routing.refusal.OfferCancelledException;
+import fr.passerelle.routing.refusal.OfferExpiredException;
+import fr.passerelle.routing.refusal.ProviderFullException;
+import fr.passerelle.routing.refusal.ProviderNoLongerEligibleException;
 import fr.passerelle.system.NotFoundException;
 
 import org.slf4j.Logger;

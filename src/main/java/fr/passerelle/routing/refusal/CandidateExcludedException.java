@@ -1,4 +1,7 @@
-package fr.passerelle.routing;
+package fr.passerelle.routing.refusal;
+
+import fr.passerelle.routing.Exclusion;
+import fr.passerelle.routing.ProviderRef;
 
 import java.util.List;
 
@@ -11,7 +14,7 @@ public class CandidateExcludedException extends RoutingException {
     private final ProviderRef provider;
     private final List<Exclusion> exclusions;
 
-    CandidateExcludedException(ProviderRef provider, List<Exclusion> exclusions) {
+    public CandidateExcludedException(ProviderRef provider, List<Exclusion> exclusions) {
         super("Provider " + provider.key() + " cannot be offered this referral: " + exclusions,
                 "routing.error.candidateExcluded");
         this.provider = provider;

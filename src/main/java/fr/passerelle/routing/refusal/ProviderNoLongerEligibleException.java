@@ -1,4 +1,7 @@
-package fr.passerelle.routing;
+package fr.passerelle.routing.refusal;
+
+import fr.passerelle.routing.Exclusion;
+import fr.passerelle.routing.ProviderRef;
 
 import java.util.List;
 
@@ -12,7 +15,7 @@ public class ProviderNoLongerEligibleException extends RoutingException {
     private final ProviderRef provider;
     private final List<Exclusion> exclusions;
 
-    ProviderNoLongerEligibleException(ProviderRef provider, List<Exclusion> exclusions) {
+    public ProviderNoLongerEligibleException(ProviderRef provider, List<Exclusion> exclusions) {
         super("Provider " + provider.key() + " may no longer accept this referral: " + exclusions,
                 "routing.error.noLongerEligible");
         this.provider = provider;

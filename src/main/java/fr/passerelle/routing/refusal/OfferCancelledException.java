@@ -1,4 +1,4 @@
-package fr.passerelle.routing;
+package fr.passerelle.routing.refusal;
 
 /**
  * The family withdrew its referral while the offer waited: the offer is cancelled, there is nothing to answer.
@@ -6,7 +6,7 @@ package fr.passerelle.routing;
  */
 public class OfferCancelledException extends RoutingException {
 
-    OfferCancelledException(Long offerId) {
+    public OfferCancelledException(Long offerId) {
         super("Offer " + offerId + " was cancelled: the referral was withdrawn", "routing.error.cancelled");
     }
 }

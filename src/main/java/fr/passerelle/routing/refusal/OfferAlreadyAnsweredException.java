@@ -1,4 +1,6 @@
-package fr.passerelle.routing;
+package fr.passerelle.routing.refusal;
+
+import fr.passerelle.routing.OfferStatus;
 
 /**
  * The offer is no longer pending: accepted or declined (a cancelled one is {@link OfferCancelledException}).
@@ -8,7 +10,7 @@ public class OfferAlreadyAnsweredException extends RoutingException {
 
     private final OfferStatus status;
 
-    OfferAlreadyAnsweredException(Long offerId, OfferStatus status) {
+    public OfferAlreadyAnsweredException(Long offerId, OfferStatus status) {
         super("Offer " + offerId + " is " + status, "routing.error.notPending");
         this.status = status;
     }

@@ -1,4 +1,4 @@
-package fr.passerelle.routing;
+package fr.passerelle.routing.refusal;
 
 /** A routing action the rules refuse; {@link #getMessageCode()} names the sentence to show (French and English). */
 public abstract class RoutingException extends RuntimeException {
