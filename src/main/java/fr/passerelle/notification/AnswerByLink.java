@@ -110,7 +110,7 @@ class AnswerByLink {
      *
      * @return the offer's id
      * @throws RefusedException when the link may not answer (nothing changed)
-     * @throws fr.passerelle.routing.RoutingException when the offer may not be accepted (full, no longer eligible…)
+     * @throws fr.passerelle.routing.refusal.RoutingException when the offer may not be accepted (full, no longer eligible…)
      */
     @Transactional
     public long accept(String token) {

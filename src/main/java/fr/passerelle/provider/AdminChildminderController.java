@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.provider.label.AvipLabel;
+import fr.passerelle.provider.label.ExpiredLabelException;
+import fr.passerelle.provider.label.IllegalLabelTransitionException;
 import fr.passerelle.system.DatePolicy;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;

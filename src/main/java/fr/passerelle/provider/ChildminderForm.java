@@ -20,10 +20,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class ChildminderForm {
 
     /** Letters, digits and the separators PMI numbers use; the database holds up to 30 characters. */
-    static final String AGREEMENT_NUMBER = "^[A-Za-z0-9][A-Za-z0-9 ./-]{0,29}$";
+    public static final String AGREEMENT_NUMBER = "^[A-Za-z0-9][A-Za-z0-9 ./-]{0,29}$";
 
     /** Digits, spaces and dots, at least ten, after an optional "+". */
-    static final String PHONE = "^\\+?[0-9 .]{10,}$";
+    public static final String PHONE = "^\\+?[0-9 .]{10,}$";
 
     private Long version;
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.text.Normalizer;
 
+import fr.passerelle.provider.label.AvipLabel;
+import fr.passerelle.provider.label.AvipLabelStatus;
 import fr.passerelle.system.CappedCounts;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.Pages;

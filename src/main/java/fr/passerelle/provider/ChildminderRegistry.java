@@ -14,6 +14,11 @@ import fr.passerelle.organisation.Organisation;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.UserAccountRepository;
+import fr.passerelle.provider.label.AvipLabel;
+import fr.passerelle.provider.label.AvipLabelEventKind;
+import fr.passerelle.provider.label.AvipLabelRepository;
+import fr.passerelle.provider.label.AvipLabelStatus;
+import fr.passerelle.provider.label.IllegalLabelTransitionException;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
@@ -31,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChildminderRegistry {
 
-    static final String CHILDMINDER = AuditedEntity.CHILDMINDER.name();
+    public static final String CHILDMINDER = AuditedEntity.CHILDMINDER.name();
     static final String AVIP_LABEL = AuditedEntity.AVIP_LABEL.name();
 
     private final ChildminderRepository childminders;
@@ -105,7 +110,7 @@ public class ChildminderRegistry {
      * The organisation of a childminder is named after them and their agreement number: two childminders may share
      * a name, never an agreement, and organisations of one kind never share a name.
      */
-    static String organisationName(ChildminderDetails details) {
+    public static String organisationName(ChildminderDetails details) {
         return details.firstName() + " " + details.lastName() + " (" + details.agreementNumber() + ")";
     }
 
@@ -266,7 +271,7 @@ public class ChildminderRegistry {
     }
 
     /** What the audit trail keeps of a childminder entered in the registry, by the form or by an import. */
-    static Changes created(ChildminderDetails details) {
+    public static Changes created(ChildminderDetails details) {
         return compare(new ChildminderDetails(null, null, null, null, 0, 0, null, 0, 0, null, null, null), details);
     }
 

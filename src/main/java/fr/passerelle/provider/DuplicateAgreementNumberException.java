@@ -27,7 +27,7 @@ public class DuplicateAgreementNumberException extends RuntimeException {
      * check before the insert saw neither), rather than for any other reason, which must not be reported as a
      * duplicate.
      */
-    static boolean isCauseOf(DataIntegrityViolationException ex) {
+    public static boolean isCauseOf(DataIntegrityViolationException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 String message = String.valueOf(sql.getMessage());

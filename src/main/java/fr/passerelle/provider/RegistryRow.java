@@ -1,5 +1,7 @@
 package fr.passerelle.provider;
 
+import fr.passerelle.provider.label.AvipLabelStatus;
+
 import java.time.LocalDate;
 
 /**

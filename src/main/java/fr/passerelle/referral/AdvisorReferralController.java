@@ -10,9 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.routing.OfferService;
-import fr.passerelle.routing.OfferViews;
-import fr.passerelle.routing.OutcomeTooEarlyException;
 import fr.passerelle.system.ControlCharacters;
 import fr.passerelle.system.StaleDataException;
 import fr.passerelle.territory.Commune;
@@ -70,14 +67,13 @@ class AdvisorReferralController {
     private final ReferralFormMapper mapper;
     private final CommuneDirectory communes;
     private final SmartValidator validator;
-    private final OfferService offers;
-    private final OfferViews offerViews;
+    private final List<AdvisorReferralPageSection> sections;
     private final Clock clock;
 
     private final ApplicationEventPublisher events;
 
     AdvisorReferralController(ReferralService referrals, ReferralQueries queries, ReferralFormMapper mapper,
-            CommuneDirectory communes, SmartValidator validator, OfferService offers, OfferViews offerViews,
+            CommuneDirectory communes, SmartValidator validator, List<AdvisorReferralPageSection> sections,
             Clock clock, ApplicationEventPublisher events) {
         this.referrals = referrals;
         this.events = events;
@@ -85,8 +81,7 @@ class AdvisorReferralController {
         this.mapper = mapper;
         this.communes = communes;
         this.validator = validator;
-        this.offers = offers;
-        this.offerViews = offerViews;
+        this.sections = List.copyOf(sections);
         this.clock = clock;
     }
 
@@ -233,7 +228,7 @@ class AdvisorReferralController {
             return view(advisor, referral, model);
         }
         try {
-            offers.recordOutcome(advisor, id, form.getOutcome(), form.getComment());
+            referrals.recordOutcome(advisor, id, form.getOutcome(), form.getComment());
             redirect.addFlashAttribute("flash", "referral.flash.closed");
         }
         catch (OutcomeTooEarlyException ex) {
@@ -268,8 +263,8 @@ class AdvisorReferralController {
         if (referral.getStatus().isOpen()) {
             model.addAttribute("duplicates", referrals.findDuplicates(advisor, referral.details(), id));
         }
-        if (referral.getSubmittedAt() != null) {
-            model.addAttribute("offers", offerViews.forReferral(advisor, id));
+        for (AdvisorReferralPageSection section : sections) {
+            section.addTo(advisor, referral, model);
         }
         if (referral.getStatus() == ReferralStatus.CARE_ARRANGED) {
             model.addAttribute("outcomeOpen", !LocalDate.now(clock).isBefore(referral.getFirstDay()));

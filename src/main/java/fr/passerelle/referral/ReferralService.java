@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.organisation.Role;
 import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.system.NotFoundException;
@@ -115,6 +116,33 @@ public class ReferralService {
         referrals.flush();
         events.publishEvent(new ReferralWithdrawn(referral.getId(), previous, now));
         return referral;
+    }
+
+    /**
+     * Records the outcome and closes the referral, once the care has started. Listeners of {@link ReferralClosed}
+     * (routing frees the places held) act in this transaction.
+     *
+     * @throws NotFoundException when the referral is not the advisor's organisation's
+     * @throws IllegalReferralTransitionException when no care is arranged (any more)
+     * @throws OutcomeTooEarlyException before the care's first day
+     * @throws IllegalArgumentException without an outcome, or {@code OTHER} without a comment
+     */
+    @Transactional
+    public void recordOutcome(CurrentUser advisor, long id, Outcome outcome, String comment) {
+        if (advisor.getRole() != Role.ADVISOR) {
+            throw new NotFoundException();
+        }
+        Referral referral = ownedBy(advisor, referrals.findByIdForUpdate(id).orElseThrow(NotFoundException::new));
+        if (referral.getStatus() != ReferralStatus.CARE_ARRANGED) {
+            throw new IllegalReferralTransitionException(referral.getStatus(), ReferralStatus.CLOSED);
+        }
+        if (LocalDate.now(clock).isBefore(referral.getFirstDay())) {
+            throw new OutcomeTooEarlyException(id);
+        }
+        Instant now = now();
+        referral.close(actor(advisor), outcome, comment, now);
+        referrals.flush();
+        events.publishEvent(new ReferralClosed(id, outcome, now));
     }
 
     /** Whether a Caf of this département uses Passerelle: a referral sent elsewhere would wait in nobody's queue. */

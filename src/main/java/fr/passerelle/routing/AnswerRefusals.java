@@ -3,6 +3,7 @@ package fr.passerelle.routing;
 import java.util.Optional;
 
 import fr.passerelle.referral.IllegalReferralTransitionException;
+import fr.passerelle.routing.refusal.RoutingException;
 
 import org.springframework.dao.ConcurrencyFailureException;
 

@@ -5,6 +5,9 @@ import java.util.Objects;
 
 import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.referral.Referral;
+import fr.passerelle.routing.refusal.OfferAlreadyAnsweredException;
+import fr.passerelle.routing.refusal.OfferCancelledException;
+import fr.passerelle.routing.refusal.OfferExpiredException;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -15,11 +15,17 @@ import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.referral.IllegalReferralTransitionException;
 import fr.passerelle.referral.NoSolutionReason;
-import fr.passerelle.referral.Outcome;
 import fr.passerelle.referral.Referral;
+import fr.passerelle.referral.ReferralClosed;
 import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.referral.ReferralWithdrawn;
+import fr.passerelle.routing.refusal.CandidateExcludedException;
+import fr.passerelle.routing.refusal.OfferAlreadyAnsweredException;
+import fr.passerelle.routing.refusal.OfferCancelledException;
+import fr.passerelle.routing.refusal.OfferExpiredException;
+import fr.passerelle.routing.refusal.ProviderFullException;
+import fr.passerelle.routing.refusal.ProviderNoLongerEligibleException;
 import fr.passerelle.system.NotFoundException;
 
 import org.slf4j.Logger;
@@ -178,32 +184,10 @@ public class OfferService {
         events.publishEvent(new NoSolutionFound(referralId));
     }
 
-    /**
-     * The advisor records the outcome, which closes the referral and frees the place held. Only once care is
-     * arranged and its first day has come: before, nothing has happened yet (withdraw instead).
-     *
-     * @throws NotFoundException when the referral is not the advisor's organisation's
-     * @throws IllegalReferralTransitionException when care is not arranged
-     * @throws OutcomeTooEarlyException before the care's first day
-     * @throws IllegalArgumentException without an outcome, or {@code OTHER} without a comment
-     */
-    @Transactional
-    public void recordOutcome(CurrentUser advisor, long referralId, Outcome outcome, String comment) {
-        requireRole(advisor, Role.ADVISOR);
-        Referral referral = referrals.findByIdForUpdate(referralId).orElseThrow(NotFoundException::new);
-        if (!referral.getOrganisation().getId().equals(advisor.getOrganisationId())) {
-            throw new NotFoundException();
-        }
-        if (referral.getStatus() != ReferralStatus.CARE_ARRANGED) {
-            throw new IllegalReferralTransitionException(referral.getStatus(), ReferralStatus.CLOSED);
-        }
-        if (LocalDate.now(clock).isBefore(referral.getFirstDay())) {
-            throw new OutcomeTooEarlyException(referralId);
-        }
-        Instant now = now();
-        referral.close(users.getReferenceById(advisor.getUserId()), outcome, comment, now);
-        releaseHolds(referralId, now);
-        referrals.flush();
+    /** A closed referral's places are free again, in the closing transaction. */
+    @EventListener
+    void on(ReferralClosed event) {
+        releaseHolds(event.referralId(), event.closedAt());
     }
 
     /**

@@ -8,6 +8,8 @@ import fr.passerelle.referral.IllegalReferralTransitionException;
 import fr.passerelle.referral.NoSolutionReason;
 import fr.passerelle.referral.ReferralViewed;
 import fr.passerelle.routing.OfficerRoutingPages.RoutingPage;
+import fr.passerelle.routing.refusal.CandidateExcludedException;
+import fr.passerelle.routing.refusal.RoutingException;
 import fr.passerelle.territory.Commune;
 import fr.passerelle.territory.CommuneDirectory;
 import jakarta.validation.Valid;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.provider.AvipLabelStatus;
+import fr.passerelle.provider.label.AvipLabelStatus;
 import fr.passerelle.referral.ReferralFixtures;
 import fr.passerelle.routing.AdvisorOutcomeFixtures;
 import fr.passerelle.routing.Candidate;
@@ -30,7 +30,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.passerelle.provider.AvipLabelRepository;
+import fr.passerelle.provider.label.AvipLabelRepository;
 
 @IntegrationTest
 @ActiveProfiles("demo")

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import fr.passerelle.organisation.Role;
+import fr.passerelle.provider.csv.ChildminderCsv;
 import fr.passerelle.support.Browser;
 import fr.passerelle.support.BrowserTest;
 import fr.passerelle.support.TestAccounts;

@@ -20,6 +20,8 @@ import java.util.function.Function;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
+import fr.passerelle.provider.csv.ChildminderCsv;
+import fr.passerelle.provider.csv.ChildminderImport;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
 
@@ -183,7 +185,7 @@ class RegistryBadInputTest {
         String[] parts = endAndEmail.split(";");
         Function<String, String> end = text -> text.startsWith("+")
                 ? french(today.plusYears(Integer.parseInt(text.substring(1)))) : text;
-        String file = ChildminderCsvTest.HEADER + "\n"
+        String file = ChildminderCsv.headerLine()
                 + prefix + "1;Martin;Sophie;91228;" + french(today.plusYears(1)) + ";4;2;;;;;\n"
                 + prefix + "2;Martin;Léa;91228;" + end.apply(parts[0]) + ";4;2;;;;" + parts[1] + ";\n";
 

@@ -9,9 +9,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.util.List;
 
-import fr.passerelle.routing.OfferService;
-import fr.passerelle.routing.OfferViews;
 import fr.passerelle.territory.CommuneDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -30,16 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 class AdvisorLockConflictTest {
 
     private final ReferralService referrals = mock(ReferralService.class);
-    private final OfferService offers = mock(OfferService.class);
     private final AdvisorReferralController controller = new AdvisorReferralController(referrals,
             mock(ReferralQueries.class), mock(ReferralFormMapper.class), mock(CommuneDirectory.class),
-            mock(SmartValidator.class), offers, mock(OfferViews.class), Clock.systemUTC(),
+            mock(SmartValidator.class), List.of(), Clock.systemUTC(),
             mock(ApplicationEventPublisher.class));
 
     @Test
     void anOutcomeRecordedDuringALockConflictIsRefusedWithTheStaleMessage() {
         when(referrals.get(any(), anyLong())).thenReturn(mock(Referral.class));
-        doThrow(new CannotAcquireLockException("deadlock detected")).when(offers)
+        doThrow(new CannotAcquireLockException("deadlock detected")).when(referrals)
                 .recordOutcome(any(), anyLong(), any(), any());
         OutcomeForm form = new OutcomeForm();
         form.setOutcome(Outcome.JOB_STARTED);

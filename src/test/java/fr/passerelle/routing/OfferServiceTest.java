@@ -26,11 +26,18 @@ import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.referral.IllegalReferralTransitionException;
 import fr.passerelle.referral.NoSolutionReason;
 import fr.passerelle.referral.Outcome;
+import fr.passerelle.referral.OutcomeTooEarlyException;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralFixtures;
 import fr.passerelle.referral.ReferralService;
 import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.referral.ReferralTransition;
+import fr.passerelle.routing.refusal.CandidateExcludedException;
+import fr.passerelle.routing.refusal.OfferAlreadyAnsweredException;
+import fr.passerelle.routing.refusal.OfferCancelledException;
+import fr.passerelle.routing.refusal.OfferExpiredException;
+import fr.passerelle.routing.refusal.ProviderFullException;
+import fr.passerelle.routing.refusal.ProviderNoLongerEligibleException;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
@@ -327,13 +334,13 @@ class OfferServiceTest {
         Childminder childminder = fixtures.childminder(2);
         long offerId = offers.sendOffer(principal(officer), referral.getId(), RoutingFixtures.ref(childminder), null)
                 .offerId();
-        assertThatThrownBy(() -> offers.recordOutcome(principal(advisor), referral.getId(), Outcome.JOB_STARTED,
+        assertThatThrownBy(() -> referralService.recordOutcome(principal(advisor), referral.getId(), Outcome.JOB_STARTED,
                 null)).isInstanceOf(IllegalReferralTransitionException.class);
         offers.accept(principal(fixtures.userOf(childminder.getOrganisation().getId())), offerId);
-        assertThatThrownBy(() -> offers.recordOutcome(principal(referrals.advisor()), referral.getId(),
+        assertThatThrownBy(() -> referralService.recordOutcome(principal(referrals.advisor()), referral.getId(),
                 Outcome.JOB_STARTED, null)).as("another agency").isInstanceOf(NotFoundException.class);
 
-        offers.recordOutcome(principal(advisor), referral.getId(), Outcome.JOB_STARTED, null);
+        referralService.recordOutcome(principal(advisor), referral.getId(), Outcome.JOB_STARTED, null);
 
         Referral closed = referrals.reload(referral);
         assertThat(closed.getStatus()).isEqualTo(ReferralStatus.CLOSED);
@@ -349,7 +356,7 @@ class OfferServiceTest {
         long offerId = offers.sendOffer(principal(officer), referral.getId(), service, null).offerId();
         offers.accept(principal(fixtures.userOf(fixtures.organisationOf(service))), offerId);
 
-        assertThatThrownBy(() -> offers.recordOutcome(principal(advisor), referral.getId(), Outcome.JOB_STARTED,
+        assertThatThrownBy(() -> referralService.recordOutcome(principal(advisor), referral.getId(), Outcome.JOB_STARTED,
                 null)).isInstanceOf(OutcomeTooEarlyException.class);
     }
 

@@ -11,6 +11,7 @@ import fr.passerelle.system.CappedCounts;
 import fr.passerelle.system.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code outbound_email_status_idx}), the counts of what is not sent, and retrying failed emails. It never reads the
  * bodies nor the subject: they carry personal data an administrator has no need to see.
  */
+@NamedInterface("outbox")
 @Service
 public class AdminOutbox {
 

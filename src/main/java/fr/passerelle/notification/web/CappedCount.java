@@ -1,5 +1,7 @@
 package fr.passerelle.notification.web;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A count that stops at a limit, so that a badge or a home page figure costs a bounded scan however many rows there
  * are: {@code select count(*) from (select 1 … limit cap + 1)}.
@@ -7,6 +9,7 @@ package fr.passerelle.notification.web;
  * @param value the rows counted, at most {@code cap}
  * @param capped whether there were more than {@code cap} (shown as "{cap}+")
  */
+@NamedInterface("outbox")
 public record CappedCount(long value, boolean capped) {
 
     /** The count of {@code counted} rows read with a limit of {@code cap + 1}. */

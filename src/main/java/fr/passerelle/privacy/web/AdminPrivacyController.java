@@ -15,7 +15,7 @@ import fr.passerelle.privacy.PersonSearch;
 import fr.passerelle.privacy.Retention;
 import fr.passerelle.privacy.RetentionProperties;
 import fr.passerelle.privacy.RightOfAccess;
-import fr.passerelle.statistics.web.Csv;
+import fr.passerelle.system.Csv;
 import fr.passerelle.system.NotFoundException;
 
 import jakarta.validation.Valid;

@@ -23,6 +23,7 @@ import fr.passerelle.statistics.StatisticsNotAllowedException;
 import fr.passerelle.statistics.StatisticsScope;
 import fr.passerelle.statistics.StatisticsService;
 import fr.passerelle.statistics.StatisticsService.Statistics;
+import fr.passerelle.system.Csv;
 import fr.passerelle.system.NotFoundException;
 
 import org.springframework.http.ContentDisposition;

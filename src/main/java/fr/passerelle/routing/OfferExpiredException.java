@@ -1,9 +1,0 @@
-package fr.passerelle.routing;
-
-/** An answer came at or after the offer's deadline. Message {@code routing.error.expired}. */
-public class OfferExpiredException extends RoutingException {
-
-    OfferExpiredException(Long offerId) {
-        super("Offer " + offerId + " has expired", "routing.error.expired");
-    }
-}
