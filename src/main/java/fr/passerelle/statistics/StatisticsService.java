@@ -118,7 +118,7 @@ public class StatisticsService {
         Breakdown breakdown = filter.breakdown(scope.caf());
         View view = new View(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), today());
         Figures figures = views.get(view);
-        if (figures == null || !figures.refreshedAt().equals(refresh.lastRefresh())) {
+        if (!fresh(figures)) {
             if (figures != null && properties.servePrevious()) {
                 computeInBackground(view);
             }
@@ -144,7 +144,11 @@ public class StatisticsService {
 
     /** Whether the figures of the page a user of that scope opens first are computed from the last refresh. */
     boolean ready(StatisticsScope scope) {
-        Figures figures = views.get(firstView(scope));
+        return fresh(views.get(firstView(scope)));
+    }
+
+    /** Whether figures were computed from the events of the last refresh (false for none). */
+    private boolean fresh(Figures figures) {
         return figures != null && figures.refreshedAt().equals(refresh.lastRefresh());
     }
 
@@ -161,8 +165,7 @@ public class StatisticsService {
         }
         try {
             background.execute(() -> {
-                Figures figures = views.get(view);
-                if (figures != null && figures.refreshedAt().equals(refresh.lastRefresh())) {
+                if (fresh(views.get(view))) {
                     return;
                 }
                 try {
