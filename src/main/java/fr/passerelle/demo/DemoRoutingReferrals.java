@@ -23,10 +23,10 @@ import fr.passerelle.referral.Purpose;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralDetails;
 import fr.passerelle.referral.ReferralRepository;
-import fr.passerelle.routing.Candidate;
-import fr.passerelle.routing.CandidateSearch;
-import fr.passerelle.routing.OfferService;
 import fr.passerelle.routing.ProviderRef;
+import fr.passerelle.routing.matching.Candidate;
+import fr.passerelle.routing.matching.CandidateSearch;
+import fr.passerelle.routing.offer.OfferService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package fr.passerelle.home;
 
 import fr.passerelle.notification.web.AdminOutbox;
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.routing.RoutingQueues;
+import fr.passerelle.routing.queue.RoutingQueues;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

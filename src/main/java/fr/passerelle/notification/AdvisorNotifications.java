@@ -12,8 +12,8 @@ import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.routing.NoSolutionFound;
 import fr.passerelle.routing.OfferAccepted;
 import fr.passerelle.routing.OfferNotice;
-import fr.passerelle.routing.OfferViews;
 import fr.passerelle.routing.OutcomeDue;
+import fr.passerelle.routing.offer.OfferViews;
 import fr.passerelle.system.NotFoundException;
 
 import org.springframework.context.event.EventListener;

@@ -11,10 +11,10 @@ import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.routing.DeclineReason;
-import fr.passerelle.routing.OfferService;
 import fr.passerelle.routing.OfferStatus;
-import fr.passerelle.routing.OfferViews;
-import fr.passerelle.routing.ProviderOffer;
+import fr.passerelle.routing.offer.OfferService;
+import fr.passerelle.routing.offer.OfferViews;
+import fr.passerelle.routing.offer.ProviderOffer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package fr.passerelle.notification;
 
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.routing.AnswerRefusals;
-import fr.passerelle.routing.DeclineForm;
 import fr.passerelle.routing.DeclineReason;
+import fr.passerelle.routing.offer.AnswerRefusals;
+import fr.passerelle.routing.offer.DeclineForm;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 

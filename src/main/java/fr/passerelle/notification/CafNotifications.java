@@ -13,7 +13,7 @@ import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.routing.OfferDeclined;
 import fr.passerelle.routing.OfferExpired;
 import fr.passerelle.routing.OfferNotice;
-import fr.passerelle.routing.OfferViews;
+import fr.passerelle.routing.offer.OfferViews;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -14,8 +14,8 @@ import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.organisation.UserAccountRepository;
-import fr.passerelle.routing.RoutingQueues;
-import fr.passerelle.routing.RoutingQueues.OfficerCounts;
+import fr.passerelle.routing.queue.RoutingQueues;
+import fr.passerelle.routing.queue.RoutingQueues.OfficerCounts;
 import fr.passerelle.system.ExclusiveJobs;
 
 import org.slf4j.Logger;

@@ -18,7 +18,7 @@ import fr.passerelle.routing.OfferCancelled;
 import fr.passerelle.routing.OfferDeadlineNear;
 import fr.passerelle.routing.OfferNotice;
 import fr.passerelle.routing.OfferSent;
-import fr.passerelle.routing.OfferViews;
+import fr.passerelle.routing.offer.OfferViews;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Purpose;
+import fr.passerelle.routing.offer.OfferViews;
 
 /**
  * What people are told of an offer: the request without the family's identity (commune, dates, children's ages), the

@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.provider.label.AvipLabelStatus;
 import fr.passerelle.referral.ReferralFixtures;
-import fr.passerelle.routing.AdvisorOutcomeFixtures;
-import fr.passerelle.routing.Candidate;
-import fr.passerelle.routing.CandidateList;
-import fr.passerelle.routing.CandidateSearch;
-import fr.passerelle.routing.Route;
-import fr.passerelle.routing.RoutingQueues;
+import fr.passerelle.routing.offer.AdvisorOutcomeFixtures;
+import fr.passerelle.routing.matching.Candidate;
+import fr.passerelle.routing.matching.CandidateList;
+import fr.passerelle.routing.matching.CandidateSearch;
+import fr.passerelle.routing.matching.Route;
+import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.referral.ReferralFixtures;
-import fr.passerelle.routing.OfferService;
+import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.support.Browser;
 import fr.passerelle.support.BrowserTest;
 import fr.passerelle.support.TestAccounts;

@@ -25,7 +25,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.referral.ReferralFixtures;
-import fr.passerelle.routing.OfferService;
+import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestMailServer;

@@ -8,9 +8,9 @@ import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralFixtures;
-import fr.passerelle.routing.OfferService;
 import fr.passerelle.routing.ProviderRef;
 import fr.passerelle.routing.RoutingFixtures;
+import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
 

@@ -15,7 +15,7 @@ import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralFixtures;
 import fr.passerelle.routing.DeclineReason;
-import fr.passerelle.routing.OfferService;
+import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;

@@ -7,8 +7,8 @@ import java.util.List;
 
 import fr.passerelle.eligibility.EligibilityReviewService;
 import fr.passerelle.organisation.OrganisationRepository;
-import fr.passerelle.routing.AdvisorOutcomeFixtures;
-import fr.passerelle.routing.AdvisorOutcomeFixtures.Arranged;
+import fr.passerelle.routing.offer.AdvisorOutcomeFixtures;
+import fr.passerelle.routing.offer.AdvisorOutcomeFixtures.Arranged;
 import fr.passerelle.support.Browser;
 import fr.passerelle.support.BrowserTest;
 import fr.passerelle.support.TestAccounts;

@@ -16,8 +16,8 @@ import java.util.List;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
-import fr.passerelle.routing.AdvisorOutcomeFixtures;
-import fr.passerelle.routing.AdvisorOutcomeFixtures.Arranged;
+import fr.passerelle.routing.offer.AdvisorOutcomeFixtures;
+import fr.passerelle.routing.offer.AdvisorOutcomeFixtures.Arranged;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;

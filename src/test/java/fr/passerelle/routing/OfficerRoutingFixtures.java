@@ -15,13 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * test's rows, although every test shares the database. A plain helper (like {@link RoutingFixtures}), so that the
  * web and browser tests keep their usual application context.
  */
-final class OfficerRoutingFixtures {
+public final class OfficerRoutingFixtures {
 
-    final ReferralFixtures referrals;
-    final TestAccounts accounts;
-    final JdbcClient jdbc;
+    public final ReferralFixtures referrals;
+    public final TestAccounts accounts;
+    public final JdbcClient jdbc;
 
-    OfficerRoutingFixtures(ReferralFixtures referrals, TestAccounts accounts, JdbcClient jdbc) {
+    public OfficerRoutingFixtures(ReferralFixtures referrals, TestAccounts accounts, JdbcClient jdbc) {
         this.referrals = referrals;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -31,7 +31,7 @@ final class OfficerRoutingFixtures {
      * A mainland département (not Essonne nor Paris, which other tests fill) where no referral is being routed, no
      * offer waits and no home-care service is based.
      */
-    String quietDepartement() {
+    public String quietDepartement() {
         return jdbc.sql("""
                 select d.code from departement d
                 where d.code ~ '^[0-9]{2}$' and d.code not in ('91', '75')
@@ -46,23 +46,23 @@ final class OfficerRoutingFixtures {
     }
 
     /** A Caf officer of that département (a new Caf there, so that families there can be referred). */
-    Account officerIn(String departement) {
+    public Account officerIn(String departement) {
         return referrals.officerIn(departement);
     }
 
     /** A family of the département's main commune needing emergency home care, found eligible by the officer. */
-    Referral eligibleEmergency(Account advisor, Account officer, String departement) {
+    public Referral eligibleEmergency(Account advisor, Account officer, String departement) {
         return eligible(advisor, officer, departement, CareNeed.EMERGENCY_HOME_CARE);
     }
 
-    Referral eligible(Account advisor, Account officer, String departement, CareNeed need) {
+    public Referral eligible(Account advisor, Account officer, String departement, CareNeed need) {
         Referral filed = referrals.file(advisor, referrals.family()
                 .livingIn(referrals.communeIn(departement), departement).need(need), true);
         return referrals.declareEligible(officer, filed);
     }
 
     /** An active home-care service of the département, approved for under-3s, covering its main commune. */
-    ProviderRef homeCareService(String departement, String name) {
+    public ProviderRef homeCareService(String departement, String name) {
         String commune = referrals.communeIn(departement);
         Organisation organisation = accounts.organisation(OrganisationKind.HOME_CARE_SERVICE, departement, commune);
         jdbc.sql("update organisation set name = ? where id = ?").param(name + " " + organisation.getId())
@@ -77,7 +77,7 @@ final class OfficerRoutingFixtures {
     }
 
     /** An AVIP crèche of the département's main commune, with emergency places for children of 0 to 6. */
-    ProviderRef creche(String departement, String name) {
+    public ProviderRef creche(String departement, String name) {
         Organisation organisation = accounts.organisation(OrganisationKind.AVIP_CRECHE, departement,
                 referrals.communeIn(departement));
         jdbc.sql("update organisation set name = ? where id = ?").param(name + " " + organisation.getId())
@@ -91,14 +91,14 @@ final class OfficerRoutingFixtures {
     }
 
     /** Deactivates a service, as the administration would: it is then excluded from every routing. */
-    void deactivate(ProviderRef service) {
+    public void deactivate(ProviderRef service) {
         jdbc.sql("""
                         update organisation set active = false
                         where id = (select organisation_id from home_care_service where id = ?)""")
                 .param(service.id()).update();
     }
 
-    long offersOf(Referral referral) {
+    public long offersOf(Referral referral) {
         return jdbc.sql("select count(*) from offer where referral_id = ?").param(referral.getId())
                 .query(Long.class).single();
     }

@@ -9,6 +9,7 @@ import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.referral.ReferralFixtures;
 import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.routing.ProviderOfferFixtures.Sent;
+import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.support.Browser;
 import fr.passerelle.support.BrowserTest;
 import fr.passerelle.support.TestAccounts;

@@ -10,6 +10,8 @@ import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralFixtures;
 import fr.passerelle.referral.ReferralFixtures.Family;
+import fr.passerelle.routing.offer.OfferService;
+import fr.passerelle.routing.offer.SentOffer;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
 
@@ -21,28 +23,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a test can look for it (or for its absence) in a page. A plain helper, like {@link RoutingFixtures}, so that the
  * tests keep sharing one application context.
  */
-final class ProviderOfferFixtures {
+public final class ProviderOfferFixtures {
 
     /** The phone every fixture family gives, as the provider sees it once the offer is accepted. */
-    static final String PARENT_PHONE = "06 12 34 56 78";
+    public static final String PARENT_PHONE = "06 12 34 56 78";
 
     /**
      * An offer just sent, with who sent it, who answers it and the family's name.
      *
      * @param provider a user of the provider's organisation
      */
-    record Sent(long offerId, Referral referral, ProviderRef providerRef, long organisationId, Account provider,
+    public record Sent(long offerId, Referral referral, ProviderRef providerRef, long organisationId, Account provider,
             Account officer, String parentFirstName, String parentLastName) {
     }
 
-    final RoutingFixtures routing;
-    final ReferralFixtures referrals;
-    final OfferService offers;
-    final JdbcClient jdbc;
-    final Account advisor;
-    final Account officer;
+    public final RoutingFixtures routing;
+    public final ReferralFixtures referrals;
+    public final OfferService offers;
+    public final JdbcClient jdbc;
+    public final Account advisor;
+    public final Account officer;
 
-    ProviderOfferFixtures(TestAccounts accounts, ReferralFixtures referrals, ChildminderRegistry registry,
+    public ProviderOfferFixtures(TestAccounts accounts, ReferralFixtures referrals, ChildminderRegistry registry,
             JdbcClient jdbc, Clock clock, OrganisationRepository organisations, OfferService offers) {
         this.routing = new RoutingFixtures(accounts, referrals, registry, jdbc, clock, organisations);
         this.referrals = referrals;
@@ -53,37 +55,37 @@ final class ProviderOfferFixtures {
     }
 
     /** An emergency sent to a new home-care service of Évry (answer within 24 hours). */
-    Sent toHomeCare() {
+    public Sent toHomeCare() {
         return send(routing.homeCareService());
     }
 
     /** Occasional care next week sent to a new AVIP childminder of Évry with that many places (48 hours). */
-    Sent toChildminder(int avipPlaces) {
+    public Sent toChildminder(int avipPlaces) {
         return send(RoutingFixtures.ref(routing.childminder(avipPlaces)));
     }
 
     /** Another family's care, on the same day, sent to the same provider and answered by the same user. */
-    Sent toSameProvider(Sent earlier) {
+    public Sent toSameProvider(Sent earlier) {
         return send(earlier.providerRef(), familyFor(earlier.providerRef()), earlier.provider());
     }
 
     /** The offer's deadline moves to yesterday, as if nobody had answered in time (the expiry job has not run). */
-    void overdue(Sent sent) {
+    public void overdue(Sent sent) {
         jdbc.sql("""
                         update offer set sent_at = now() - interval '3 days', deadline_at = now() - interval '1 day'
                         where id = ?""").param(sent.offerId()).update();
     }
 
-    String offerStatus(Sent sent) {
+    public String offerStatus(Sent sent) {
         return jdbc.sql("select status from offer where id = ?").param(sent.offerId()).query(String.class).single();
     }
 
-    Referral reload(Sent sent) {
+    public Referral reload(Sent sent) {
         return referrals.reload(sent.referral());
     }
 
     /** A user of another provider organisation (a home-care service), who must never see this offer. */
-    Account otherProvider() {
+    public Account otherProvider() {
         return routing.userOf(routing.organisationOf(routing.homeCareService()));
     }
 

@@ -18,6 +18,7 @@ import fr.passerelle.provider.ChildminderRegistry;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralFixtures;
 import fr.passerelle.routing.ProviderOfferFixtures.Sent;
+import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.SqlPlanRecorder;
 import fr.passerelle.support.TestAccounts;

@@ -26,15 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class RoutingFixtures {
 
-    static final String EVRY = ReferralFixtures.EVRY;
+    public static final String EVRY = ReferralFixtures.EVRY;
 
-    final TestAccounts accounts;
-    final ReferralFixtures referrals;
-    final ChildminderRegistry registry;
-    final JdbcClient jdbc;
-    final Clock clock;
-    final OrganisationRepository organisations;
-    final CurrentUser admin;
+    public final TestAccounts accounts;
+    public final ReferralFixtures referrals;
+    public final ChildminderRegistry registry;
+    public final JdbcClient jdbc;
+    public final Clock clock;
+    public final OrganisationRepository organisations;
+    public final CurrentUser admin;
 
     public RoutingFixtures(TestAccounts accounts, ReferralFixtures referrals, ChildminderRegistry registry, JdbcClient jdbc,
             Clock clock, OrganisationRepository organisations) {
@@ -70,7 +70,7 @@ public final class RoutingFixtures {
     }
 
     /** A labelled childminder of that commune with that many AVIP places, label and agreement valid for years. */
-    Childminder childminderIn(String communeCode, int avipPlaces) {
+    public Childminder childminderIn(String communeCode, int avipPlaces) {
         Childminder childminder = registry.register(admin, Childminders.details(communeCode, today().plusYears(3)));
         registry.grantLabel(admin, childminder.getId(), 0, today().minusDays(1), today().plusYears(2));
         jdbc.sql("update childminder set avip_places = ? where id = ?").param(avipPlaces).param(childminder.getId())
@@ -101,7 +101,7 @@ public final class RoutingFixtures {
     }
 
     /** An AVIP crèche of that commune with that many emergency places, for children of 0 to 6. */
-    ProviderRef crecheIn(String departementCode, String communeCode, int emergencyPlaces) {
+    public ProviderRef crecheIn(String departementCode, String communeCode, int emergencyPlaces) {
         Organisation organisation = accounts.organisation(OrganisationKind.AVIP_CRECHE, departementCode, communeCode);
         long id = jdbc.sql("""
                         insert into creche (organisation_id, total_places, emergency_places, min_age_months,

@@ -25,10 +25,10 @@ import fr.passerelle.referral.NoSolutionReason;
 import fr.passerelle.referral.Outcome;
 import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.routing.DeclineReason;
-import fr.passerelle.routing.Exclusion;
 import fr.passerelle.routing.OfferStatus;
 import fr.passerelle.routing.ProviderKind;
-import fr.passerelle.routing.Proximity;
+import fr.passerelle.routing.matching.Exclusion;
+import fr.passerelle.routing.matching.Proximity;
 import org.junit.jupiter.api.Test;
 
 /** Every visible text comes from the message bundles, and both locales have every key. */

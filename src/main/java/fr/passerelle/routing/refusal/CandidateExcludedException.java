@@ -1,7 +1,7 @@
 package fr.passerelle.routing.refusal;
 
-import fr.passerelle.routing.Exclusion;
 import fr.passerelle.routing.ProviderRef;
+import fr.passerelle.routing.matching.Exclusion;
 
 import java.util.List;
 

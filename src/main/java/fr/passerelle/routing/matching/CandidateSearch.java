@@ -1,0 +1,356 @@
+package fr.passerelle.routing.matching;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.provider.ProviderRegistry;
+import fr.passerelle.provider.ProviderRegistry.AvailableChildminder;
+import fr.passerelle.referral.CareNeed;
+import fr.passerelle.referral.IllegalReferralTransitionException;
+import fr.passerelle.referral.ReferralStatus;
+import fr.passerelle.routing.ProviderKind;
+import fr.passerelle.routing.ProviderRef;
+import fr.passerelle.routing.matching.ProviderFacts.LabelState;
+import fr.passerelle.system.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The providers an eligible referral can be offered to, ranked with their reasons, and those refused with theirs.
+ * The need decides the route ({@link Route}); the registry decides which childminders may be offered a child
+ * ({@link ProviderRegistry#childmindersAvailable}); the rules ({@link CandidateRules}) and the ranking
+ * ({@link CandidateRanking}) do the rest. A search costs the same few statements whatever the number of providers:
+ * three for home care, five for childminders and crèches. A page that shows only the nearest ones reads the area
+ * ring by ring (the family's commune, the rest of its EPCI, the rest of its département) and stops when it has enough
+ * candidates: nearest comes first, so the candidates it shows are the ones the whole search would show first, and
+ * the providers it shows as excluded are the nearest ones (the rest are read when the officer asks for more).
+ */
+@Service
+public class CandidateSearch {
+
+    private final JdbcClient jdbc;
+    private final ProviderRegistry registry;
+    private final CandidateRanking ranking = new CandidateRanking();
+    private final CandidateRanking stillEligible = new CandidateRanking(CandidateRules.STILL_ELIGIBLE);
+
+    CandidateSearch(JdbcClient jdbc, ProviderRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    /**
+     * The candidates for a referral of the officer's territory waiting to be routed.
+     *
+     * @throws NotFoundException when the referral is not in the officer's département
+     * @throws IllegalReferralTransitionException when the referral is not {@link ReferralStatus#ELIGIBLE}
+     */
+    @Transactional(readOnly = true)
+    public CandidateList candidates(CurrentUser officer, long referralId) {
+        return candidates(officer, referralId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The nearest candidates and excluded providers of a referral of the officer's territory, read ring by ring
+     * until there are at least {@code wanted} candidates ({@link CandidateList#complete()} says whether the whole
+     * area was read).
+     *
+     * @throws NotFoundException when the referral is not in the officer's département
+     * @throws IllegalReferralTransitionException when the referral is not {@link ReferralStatus#ELIGIBLE}
+     */
+    @Transactional(readOnly = true)
+    public CandidateList candidates(CurrentUser officer, long referralId, int wanted) {
+        RequestRow row = request(referralId);
+        if (!row.departementCode().equals(officer.getDepartementCode())) {
+            throw new NotFoundException();
+        }
+        requireEligible(row);
+        return search(row.request(), wanted);
+    }
+
+    /**
+     * For the offer service: the provider as the search sees it for the referral (without scoping: the caller checked
+     * it), with every rule; empty when the search does not consider it at all (out of the area, unknown).
+     */
+    public Optional<Candidate> candidate(long referralId, ProviderRef provider) {
+        RequestRow row = request(referralId);
+        requireEligible(row);
+        return facts(row.request(), provider).map(facts -> ranking.evaluate(facts, row.request()));
+    }
+
+    private static void requireEligible(RequestRow row) {
+        if (row.status() != ReferralStatus.ELIGIBLE) {
+            throw new IllegalReferralTransitionException(row.status(), ReferralStatus.OFFERED,
+                    "only an eligible referral is routed");
+        }
+    }
+
+    /**
+     * For the offer service, when a provider accepts: why the provider may no longer take the referral it was
+     * offered, with the search's own facts and rules but the capacity ones and "declined before"
+     * ({@link CandidateRules#STILL_ELIGIBLE}); empty when it still may. Whatever the referral's status (it is
+     * offered). A childminder or crèche the search no longer finds at all (deactivated, with its organisation or
+     * alone) is {@link Exclusion#SERVICE_INACTIVE}; a home-care service, {@link Exclusion#NOT_COVERED}.
+     */
+    public List<Exclusion> exclusionsOnAcceptance(long referralId, ProviderRef provider) {
+        CareRequest request = request(referralId).request();
+        return facts(request, provider)
+                .map(facts -> stillEligible.evaluate(facts, request).exclusions())
+                .orElseGet(() -> List.of(provider.kind() == ProviderKind.HOME_CARE ? Exclusion.NOT_COVERED
+                        : Exclusion.SERVICE_INACTIVE));
+    }
+
+    /** One provider's facts for the request: never the département's whole registry. */
+    private Optional<ProviderFacts> facts(CareRequest request, ProviderRef provider) {
+        List<ProviderFacts> providers = provider.kind() == ProviderKind.HOME_CARE ? homeCareServices(request)
+                : childmindersAndCreches(request, provider, null);
+        return providers.stream().filter(facts -> facts.provider().equals(provider)).findFirst();
+    }
+
+    CandidateList search(CareRequest request) {
+        return search(request, Integer.MAX_VALUE);
+    }
+
+    private CandidateList search(CareRequest request, int wanted) {
+        if (request.route() == Route.HOME_CARE) {
+            // The services covering the commune or its EPCI: a handful, read at once.
+            return ranking.rank(request, homeCareServices(request));
+        }
+        if (wanted == Integer.MAX_VALUE) {
+            return ranking.rank(request, childmindersAndCreches(request, null, null));
+        }
+        List<Candidate> considered = new ArrayList<>();
+        long eligible = 0;
+        for (Proximity ring : RINGS) {
+            for (ProviderFacts provider : childmindersAndCreches(request, null, ring)) {
+                Candidate candidate = ranking.evaluate(provider, request);
+                considered.add(candidate);
+                eligible += candidate.isEligible() ? 1 : 0;
+            }
+            if (eligible >= wanted && ring != RINGS.get(RINGS.size() - 1)) {
+                return ranking.order(request, considered).partial();
+            }
+        }
+        return ranking.order(request, considered);
+    }
+
+    /** The rings a page's search reads in turn, nearest first; together, the whole area. */
+    private static final List<Proximity> RINGS = List.of(Proximity.SAME_COMMUNE, Proximity.SAME_EPCI,
+            Proximity.SAME_DEPARTEMENT);
+
+    /**
+     * The communes of a ring around the family's commune {@code t} (as {@code m}), or of the whole area for
+     * {@code null}: the département, and the EPCI should it cross a border. A childminder or a crèche is where its
+     * commune is. The SQL is chosen here rather than by a parameter so that each ring gets the plan of its own.
+     */
+    private static String ring(Proximity ring) {
+        if (ring == null) {
+            return "(m.departement_code = t.departement_code or m.epci_code = t.epci_code)";
+        }
+        return switch (ring) {
+            case SAME_COMMUNE -> "m.insee_code = t.insee_code";
+            case SAME_EPCI -> "m.epci_code = t.epci_code and m.insee_code <> t.insee_code";
+            case SAME_DEPARTEMENT -> "m.departement_code = t.departement_code and m.insee_code <> t.insee_code"
+                    + " and (t.epci_code is null or m.epci_code is distinct from t.epci_code)";
+            case OTHER_DEPARTEMENT -> throw new IllegalArgumentException("no ring beyond the département");
+        };
+    }
+
+    /** The referral as routing reads it, with its children's birth dates and the providers who declined it. */
+    RequestRow request(long referralId) {
+        return jdbc.sql("""
+                        select r.status, r.departement_code, r.commune_code, r.need, r.first_day,
+                               coalesce(r.last_day, r.first_day) as last_day,
+                               (select array_agg(c.birth_date order by c.position)
+                                from referral_child c where c.referral_id = r.id) as births,
+                               (select array_agg(o.provider_kind || '-' || o.provider_id)
+                                from offer o where o.referral_id = r.id and o.status = 'DECLINED') as declined
+                        from referral r where r.id = ? and r.submitted_at is not null""")
+                .param(referralId)
+                .query((rs, n) -> {
+                    List<LocalDate> births = new ArrayList<>();
+                    for (Object birth : array(rs.getArray("births"))) {
+                        births.add(birth instanceof Date date ? date.toLocalDate() : (LocalDate) birth);
+                    }
+                    Set<ProviderRef> declined = new HashSet<>();
+                    for (Object key : array(rs.getArray("declined"))) {
+                        declined.add(ProviderRef.parse((String) key));
+                    }
+                    String departement = rs.getString("departement_code");
+                    return new RequestRow(ReferralStatus.valueOf(rs.getString("status")), departement,
+                            new CareRequest(referralId, rs.getString("commune_code"), departement,
+                                    CareNeed.valueOf(rs.getString("need")),
+                                    rs.getObject("first_day", LocalDate.class),
+                                    rs.getObject("last_day", LocalDate.class), births, declined));
+                })
+                .optional().orElseThrow(NotFoundException::new);
+    }
+
+    record RequestRow(ReferralStatus status, String departementCode, CareRequest request) {
+    }
+
+    /** Services covering the family's commune, or another commune of its EPCI (shown as not covering it). */
+    private List<ProviderFacts> homeCareServices(CareRequest request) {
+        return jdbc.sql("""
+                        select s.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
+                               o.active, s.under_three_approved,
+                               exists (select 1 from home_care_coverage v
+                                       where v.service_id = s.id and v.commune_code = t.insee_code) as covers,
+                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
+                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
+                                    when o.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                                    else 'OTHER_DEPARTEMENT' end as proximity
+                        from commune t
+                        join home_care_service s on s.id in (
+                            -- Not correlated to t: the services are found from the area's communes (a few dozen),
+                            -- not by asking each of the country's services whether it covers them.
+                            select v.service_id from commune vt
+                            join commune vc on vc.insee_code = vt.insee_code or vc.epci_code = vt.epci_code
+                            join home_care_coverage v on v.commune_code = vc.insee_code
+                            where vt.insee_code = :commune)
+                        join organisation o on o.id = s.organisation_id
+                        left join commune m on m.insee_code = o.commune_code
+                        where t.insee_code = :commune""")
+                .param("commune", request.communeCode())
+                .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.HOME_CARE, rs.getLong("id")),
+                        rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
+                        rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")),
+                        rs.getBoolean("active"), rs.getBoolean("covers"), null, 0, 0, Integer.MAX_VALUE,
+                        rs.getBoolean("under_three_approved"), LabelState.NOT_NEEDED, null, null, null))
+                .list();
+    }
+
+    /**
+     * @param only the one provider to read, or {@code null} for all of the area
+     * @param ring the providers at that proximity only, or {@code null} for all of the area
+     */
+    private List<ProviderFacts> childmindersAndCreches(CareRequest request, ProviderRef only, Proximity ring) {
+        // The registry's answer for the area, or none for a single provider: then its latest label's
+        // suspension alone says its label state, as it does below for every childminder the registry leaves out.
+        Map<Long, AvailableChildminder> available = only != null ? Map.of() : registry
+                .childmindersAvailable(request.communeCode(), request.firstDay(), request.lastDay(),
+                        ring == null ? null : ProviderRegistry.Proximity.valueOf(ring.name())).stream()
+                .collect(Collectors.toMap(AvailableChildminder::id, Function.identity()));
+        Long onlyChildminder = only != null && only.kind() == ProviderKind.CHILDMINDER ? only.id() : null;
+        Long onlyCreche = only != null && only.kind() == ProviderKind.CRECHE ? only.id() : null;
+        boolean childmindersWanted = only == null || onlyChildminder != null;
+        boolean crechesWanted = only == null || onlyCreche != null;
+        // Every childminder of the département (and of the family's EPCI, should it cross a border) still in the
+        // registry and labelled at some time: the registry's answer says who may be offered a child, these rows say
+        // why the others may not. A childminder never labelled is not part of the scheme, neither candidate nor
+        // excluded: a département's registry holds thousands of them.
+        List<ProviderFacts> childminders = !childmindersWanted ? List.of() : jdbc.sql("""
+                        select c.id, c.organisation_id, c.first_name || ' ' || c.last_name as name, c.commune_code,
+                               m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
+                               c.agreement_end_date, l.valid_from, l.valid_to,
+                               (l.suspended_since is not null or l.revoked_at is not null) as label_suspended,
+                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
+                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
+                                    when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                                    else 'OTHER_DEPARTEMENT' end as proximity
+                        from commune t
+                        join commune m on %s
+                        join childminder c on c.commune_code = m.insee_code
+                        join organisation o on o.id = c.organisation_id
+                        join lateral (
+                            select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
+                            where l.childminder_id = c.id order by l.id desc limit 1) l on true
+                        where t.insee_code = :commune and c.active and o.active
+                          and %s""".formatted(ring(ring), onlyChildminder == null ? "true" : "c.id = :only"))
+                .param("commune", request.communeCode())
+                .param("only", onlyChildminder, Types.BIGINT)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    AvailableChildminder offered = available.get(id);
+                    // The inner join on the latest label means every row has one (valid_from is not null).
+                    LabelState label = offered == null && rs.getBoolean("label_suspended")
+                            ? LabelState.SUSPENDED_OR_REVOKED : LabelState.IN_FORCE;
+                    return new ProviderFacts(new ProviderRef(ProviderKind.CHILDMINDER, id),
+                            rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
+                            rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")), true, true,
+                            rs.getInt("avip_places"), 0, rs.getInt("min_age_months"), rs.getInt("max_age_months"),
+                            true, label, rs.getObject("valid_from", LocalDate.class),
+                            rs.getObject("valid_to", LocalDate.class),
+                            rs.getObject("agreement_end_date", LocalDate.class));
+                })
+                .list();
+        List<ProviderFacts> creches = !crechesWanted ? List.of() : jdbc.sql("""
+                        select k.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
+                               o.active, k.emergency_places, k.min_age_months, k.max_age_months,
+                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
+                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
+                                    when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                                    else 'OTHER_DEPARTEMENT' end as proximity
+                        from commune t
+                        join commune m on %s
+                        join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
+                        join creche k on k.organisation_id = o.id
+                        where t.insee_code = :commune
+                          and %s""".formatted(ring(ring), onlyCreche == null ? "true" : "k.id = :only"))
+                .param("commune", request.communeCode())
+                .param("only", onlyCreche, Types.BIGINT)
+                .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.CRECHE, rs.getLong("id")),
+                        rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
+                        rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")),
+                        rs.getBoolean("active"), true, rs.getInt("emergency_places"), 0,
+                        rs.getInt("min_age_months"), rs.getInt("max_age_months"), true, LabelState.NOT_NEEDED,
+                        null, null, null))
+                .list();
+        List<ProviderFacts> all = new ArrayList<>(childminders);
+        all.addAll(creches);
+        return withHeldPlaces(all, request.firstDay(), request.lastDay());
+    }
+
+    /** The places held over the period, for every provider at once. */
+    private List<ProviderFacts> withHeldPlaces(List<ProviderFacts> providers, LocalDate firstDay, LocalDate lastDay) {
+        if (providers.isEmpty()) {
+            return providers;
+        }
+        List<Long> childminderIds = ids(providers, ProviderKind.CHILDMINDER);
+        List<Long> crecheIds = ids(providers, ProviderKind.CRECHE);
+        Map<ProviderRef, Integer> held = new HashMap<>();
+        jdbc.sql("""
+                        select provider_kind, provider_id, sum(places) from place_hold
+                        where released_at is null and first_day <= :lastDay and last_day >= :firstDay
+                          and ((provider_kind = 'CHILDMINDER' and provider_id = any(:childminders))
+                               or (provider_kind = 'CRECHE' and provider_id = any(:creches)))
+                        group by provider_kind, provider_id""")
+                .param("firstDay", Date.valueOf(firstDay))
+                .param("lastDay", Date.valueOf(lastDay))
+                .param("childminders", childminderIds.toArray(Long[]::new))
+                .param("creches", crecheIds.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    held.put(new ProviderRef(ProviderKind.valueOf(rs.getString(1)), rs.getLong(2)), rs.getInt(3));
+                });
+        return providers.stream()
+                .map(p -> new ProviderFacts(p.provider(), p.organisationId(), p.name(), p.communeCode(),
+                        p.communeName(), p.proximity(), p.active(), p.coversCommune(), p.places(),
+                        held.getOrDefault(p.provider(), 0), p.minAgeMonths(), p.maxAgeMonths(),
+                        p.underThreeApproved(), p.labelState(), p.labelValidFrom(), p.labelValidTo(),
+                        p.agreementEndDate()))
+                .toList();
+    }
+
+    private static List<Long> ids(List<ProviderFacts> providers, ProviderKind kind) {
+        return providers.stream().filter(p -> p.provider().kind() == kind).map(p -> p.provider().id()).toList();
+    }
+
+    private static Object[] array(Array array) throws SQLException {
+        return array == null ? new Object[0] : (Object[]) array.getArray();
+    }
+}
