@@ -20,15 +20,18 @@ import fr.passerelle.system.NotFoundException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The officer's and the provider's queues: counts for the home pages, the referrals to route and the offers
  * waiting for an answer. Officers see their Caf's département, providers their organisation. Each count is one
- * statement, each list two (rows and count), served by the indexes of {@code V10__routing.sql}.
+ * statement, each list two (rows and count), served by the indexes of {@code V10__routing.sql}. A named interface
+ * ({@code queue}): the home pages and the daily digest show its counts.
  */
 @Service
+@NamedInterface("queue")
 public class RoutingQueues {
 
     public static final int PAGE_SIZE = 20;
