@@ -13,12 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import fr.passerelle.organisation.CurrentUser;
-import fr.passerelle.provider.ProviderRegistry;
-import fr.passerelle.provider.ProviderRegistry.AvailableChildminder;
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.IllegalReferralTransitionException;
 import fr.passerelle.referral.ReferralStatus;
@@ -33,11 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The providers an eligible referral can be offered to, ranked with their reasons, and those refused with theirs.
- * The need decides the route ({@link Route}); the registry decides which childminders may be offered a child
- * ({@link ProviderRegistry#childmindersAvailable}); the rules ({@link CandidateRules}) and the ranking
- * ({@link CandidateRanking}) do the rest. A search costs the same few statements whatever the number of providers:
- * three for home care, five for childminders and crèches. A page that shows only the nearest ones reads the area
- * ring by ring (the family's commune, the rest of its EPCI, the rest of its département) and stops when it has enough
+ * The need decides the route ({@link Route}); the rules ({@link CandidateRules}) decide from each provider's facts
+ * who may be offered a child, and the ranking ({@link CandidateRanking}) orders them. A search costs the same few
+ * statements whatever the number of providers: three for home care, four for childminders and crèches (per ring).
+ * A page that shows only the nearest ones reads the area ring by ring (the family's commune, the rest of its EPCI,
+ * the rest of its département) and stops when it has enough
  * candidates: nearest comes first, so the candidates it shows are the ones the whole search would show first, and
  * the providers it shows as excluded are the nearest ones (the rest are read when the officer asks for more).
  */
@@ -45,13 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CandidateSearch {
 
     private final JdbcClient jdbc;
-    private final ProviderRegistry registry;
     private final CandidateRanking ranking = new CandidateRanking();
     private final CandidateRanking stillEligible = new CandidateRanking(CandidateRules.STILL_ELIGIBLE);
 
-    CandidateSearch(JdbcClient jdbc, ProviderRegistry registry) {
+    CandidateSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.registry = registry;
     }
 
     /**
@@ -240,20 +234,15 @@ public class CandidateSearch {
      * @param ring the providers at that proximity only, or {@code null} for all of the area
      */
     private List<ProviderFacts> childmindersAndCreches(CareRequest request, ProviderRef only, Proximity ring) {
-        // The registry's answer for the area, or none for a single provider: then its latest label's
-        // suspension alone says its label state, as it does below for every childminder the registry leaves out.
-        Map<Long, AvailableChildminder> available = only != null ? Map.of() : registry
-                .childmindersAvailable(request.communeCode(), request.firstDay(), request.lastDay(),
-                        ring == null ? null : ProviderRegistry.Proximity.valueOf(ring.name())).stream()
-                .collect(Collectors.toMap(AvailableChildminder::id, Function.identity()));
         Long onlyChildminder = only != null && only.kind() == ProviderKind.CHILDMINDER ? only.id() : null;
         Long onlyCreche = only != null && only.kind() == ProviderKind.CRECHE ? only.id() : null;
         boolean childmindersWanted = only == null || onlyChildminder != null;
         boolean crechesWanted = only == null || onlyCreche != null;
-        // Every childminder of the département (and of the family's EPCI, should it cross a border) still in the
-        // registry and labelled at some time: the registry's answer says who may be offered a child, these rows say
-        // why the others may not. A childminder never labelled is not part of the scheme, neither candidate nor
-        // excluded: a département's registry holds thousands of them.
+        // Every childminder of the ring still in the registry and labelled at some time, with her latest label: the
+        // rules (CandidateRules) say from these rows who may be offered a child and why the others may not, the same
+        // conditions as the registry's childmindersAvailable, which is not asked again (it read the same rows twice).
+        // A childminder never labelled is not part of the scheme, neither candidate nor excluded: a département's
+        // registry holds thousands of them.
         List<ProviderFacts> childminders = !childmindersWanted ? List.of() : jdbc.sql("""
                         select c.id, c.organisation_id, c.first_name || ' ' || c.last_name as name, c.commune_code,
                                m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
@@ -276,9 +265,8 @@ public class CandidateSearch {
                 .param("only", onlyChildminder, Types.BIGINT)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
-                    AvailableChildminder offered = available.get(id);
                     // The inner join on the latest label means every row has one (valid_from is not null).
-                    LabelState label = offered == null && rs.getBoolean("label_suspended")
+                    LabelState label = rs.getBoolean("label_suspended")
                             ? LabelState.SUSPENDED_OR_REVOKED : LabelState.IN_FORCE;
                     return new ProviderFacts(new ProviderRef(ProviderKind.CHILDMINDER, id),
                             rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
