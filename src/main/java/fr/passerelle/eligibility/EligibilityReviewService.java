@@ -66,7 +66,7 @@ public class EligibilityReviewService {
 
     /**
      * The territory's referrals waiting in one status: emergencies first, then the longest waiting. A page costs
-     * two statements (rows and count), served by {@code referral_queue_idx}.
+     * two statements (rows and count), served by {@code referral_queue_id_idx} (an index-only count).
      */
     @Transactional(readOnly = true)
     public Page<Referral> queue(CurrentUser officer, QueueFilter filter) {
