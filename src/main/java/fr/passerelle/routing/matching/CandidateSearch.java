@@ -2,15 +2,12 @@ package fr.passerelle.routing.matching;
 
 import java.sql.Array;
 import java.sql.Date;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The providers an eligible referral can be offered to, ranked with their reasons, and those refused with theirs.
  * The need decides the route ({@link Route}); the rules ({@link CandidateRules}) decide from each provider's facts
  * who may be offered a child, and the ranking ({@link CandidateRanking}) orders them. A search costs the same few
- * statements whatever the number of providers: three for home care, four for childminders and crèches (per ring).
+ * statements whatever the number of providers: three for home care, and for childminders and crèches the request and two per ring.
  * A page that shows only the nearest ones reads the area ring by ring (the family's commune, the rest of its EPCI,
  * the rest of its département) and stops when it has enough
  * candidates: nearest comes first, so the candidates it shows are the ones the whole search would show first, and
@@ -251,18 +248,22 @@ public class CandidateSearch {
                                case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
                                     when m.epci_code = t.epci_code then 'SAME_EPCI'
                                     when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
-                                    else 'OTHER_DEPARTEMENT' end as proximity
+                                    else 'OTHER_DEPARTEMENT' end as proximity,
+                               %s as held
                         from commune t
                         join commune m on %s
                         join childminder c on c.commune_code = m.insee_code
-                        join organisation o on o.id = c.organisation_id
                         join lateral (
                             select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                             where l.childminder_id = c.id order by l.id desc limit 1) l on true
-                        where t.insee_code = :commune and c.active and o.active
-                          and %s""".formatted(ring(ring), onlyChildminder == null ? "true" : "c.id = :only"))
+                        where t.insee_code = :commune and c.active
+                          and exists (select 1 from organisation o where o.id = c.organisation_id and o.active)
+                          and %s""".formatted(heldPlaces("CHILDMINDER", "c.id"), ring(ring),
+                        onlyChildminder == null ? "true" : "c.id = :only"))
                 .param("commune", request.communeCode())
                 .param("only", onlyChildminder, Types.BIGINT)
+                .param("firstDay", Date.valueOf(request.firstDay()))
+                .param("lastDay", Date.valueOf(request.lastDay()))
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     // The inner join on the latest label means every row has one (valid_from is not null).
@@ -271,7 +272,8 @@ public class CandidateSearch {
                     return new ProviderFacts(new ProviderRef(ProviderKind.CHILDMINDER, id),
                             rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
                             rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")), true, true,
-                            rs.getInt("avip_places"), 0, rs.getInt("min_age_months"), rs.getInt("max_age_months"),
+                            rs.getInt("avip_places"), rs.getInt("held"), rs.getInt("min_age_months"),
+                            rs.getInt("max_age_months"),
                             true, label, rs.getObject("valid_from", LocalDate.class),
                             rs.getObject("valid_to", LocalDate.class),
                             rs.getObject("agreement_end_date", LocalDate.class));
@@ -283,59 +285,41 @@ public class CandidateSearch {
                                case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
                                     when m.epci_code = t.epci_code then 'SAME_EPCI'
                                     when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
-                                    else 'OTHER_DEPARTEMENT' end as proximity
+                                    else 'OTHER_DEPARTEMENT' end as proximity,
+                               %s as held
                         from commune t
                         join commune m on %s
                         join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
                         join creche k on k.organisation_id = o.id
                         where t.insee_code = :commune
-                          and %s""".formatted(ring(ring), onlyCreche == null ? "true" : "k.id = :only"))
+                          and %s""".formatted(heldPlaces("CRECHE", "k.id"), ring(ring),
+                        onlyCreche == null ? "true" : "k.id = :only"))
                 .param("commune", request.communeCode())
                 .param("only", onlyCreche, Types.BIGINT)
+                .param("firstDay", Date.valueOf(request.firstDay()))
+                .param("lastDay", Date.valueOf(request.lastDay()))
                 .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.CRECHE, rs.getLong("id")),
                         rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
                         rs.getString("commune_name"), Proximity.valueOf(rs.getString("proximity")),
-                        rs.getBoolean("active"), true, rs.getInt("emergency_places"), 0,
+                        rs.getBoolean("active"), true, rs.getInt("emergency_places"), rs.getInt("held"),
                         rs.getInt("min_age_months"), rs.getInt("max_age_months"), true, LabelState.NOT_NEEDED,
                         null, null, null))
                 .list();
         List<ProviderFacts> all = new ArrayList<>(childminders);
         all.addAll(creches);
-        return withHeldPlaces(all, request.firstDay(), request.lastDay());
+        return all;
     }
 
-    /** The places held over the period, for every provider at once. */
-    private List<ProviderFacts> withHeldPlaces(List<ProviderFacts> providers, LocalDate firstDay, LocalDate lastDay) {
-        if (providers.isEmpty()) {
-            return providers;
-        }
-        List<Long> childminderIds = ids(providers, ProviderKind.CHILDMINDER);
-        List<Long> crecheIds = ids(providers, ProviderKind.CRECHE);
-        Map<ProviderRef, Integer> held = new HashMap<>();
-        jdbc.sql("""
-                        select provider_kind, provider_id, sum(places) from place_hold
-                        where released_at is null and first_day <= :lastDay and last_day >= :firstDay
-                          and ((provider_kind = 'CHILDMINDER' and provider_id = any(:childminders))
-                               or (provider_kind = 'CRECHE' and provider_id = any(:creches)))
-                        group by provider_kind, provider_id""")
-                .param("firstDay", Date.valueOf(firstDay))
-                .param("lastDay", Date.valueOf(lastDay))
-                .param("childminders", childminderIds.toArray(Long[]::new))
-                .param("creches", crecheIds.toArray(Long[]::new))
-                .query((ResultSet rs) -> {
-                    held.put(new ProviderRef(ProviderKind.valueOf(rs.getString(1)), rs.getLong(2)), rs.getInt(3));
-                });
-        return providers.stream()
-                .map(p -> new ProviderFacts(p.provider(), p.organisationId(), p.name(), p.communeCode(),
-                        p.communeName(), p.proximity(), p.active(), p.coversCommune(), p.places(),
-                        held.getOrDefault(p.provider(), 0), p.minAgeMonths(), p.maxAgeMonths(),
-                        p.underThreeApproved(), p.labelState(), p.labelValidFrom(), p.labelValidTo(),
-                        p.agreementEndDate()))
-                .toList();
-    }
-
-    private static List<Long> ids(List<ProviderFacts> providers, ProviderKind kind) {
-        return providers.stream().filter(p -> p.provider().kind() == kind).map(p -> p.provider().id()).toList();
+    /**
+     * The places a provider has held over the request's period ({@code :firstDay} to {@code :lastDay}), as a column
+     * of the provider's row: one look-up in {@code place_hold_provider_idx} per provider read, in the same statement
+     * (a separate statement over the ring's ids cost as much again, and a round trip).
+     */
+    private static String heldPlaces(String kind, String providerId) {
+        return """
+                (select coalesce(sum(h.places), 0) from place_hold h
+                 where h.provider_kind = '%s' and h.provider_id = %s and h.released_at is null
+                   and h.last_day >= :firstDay and h.first_day <= :lastDay)""".formatted(kind, providerId);
     }
 
     private static Object[] array(Array array) throws SQLException {

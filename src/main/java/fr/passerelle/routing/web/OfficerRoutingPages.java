@@ -135,7 +135,10 @@ public class OfficerRoutingPages {
         }
     }
 
-    /** The département's arranged care whose first day falls this week (Monday to Sunday), as the home page counts. */
+    /**
+     * The département's arranged care whose first day falls this week (Monday to Sunday), as the home page counts.
+     * The page's referrals are chosen first, then joined to their provider: the joins run for 20 rows, not the week's.
+     */
     @Transactional(readOnly = true)
     Page<ArrangedCare> careArrangedThisWeek(CurrentUser officer, int page) {
         if (officer.getRole() != Role.CAF_OFFICER) {
@@ -152,15 +155,16 @@ public class OfficerRoutingPages {
                                o.provider_kind,
                                case when o.provider_kind = 'CHILDMINDER' then cm.first_name || ' ' || cm.last_name
                                     else po.name end as provider_name
-                        from referral r
+                        from (select id, need, commune_code, first_day, last_day from referral
+                              where departement_code = :dep and status = 'CARE_ARRANGED'
+                                and first_day between :monday and :sunday
+                              order by first_day, id
+                              limit :limit offset :offset) r
                         left join commune m on m.insee_code = r.commune_code
                         left join offer o on o.referral_id = r.id and o.status = 'ACCEPTED'
                         left join organisation po on po.id = o.provider_organisation_id
                         left join childminder cm on o.provider_kind = 'CHILDMINDER' and cm.id = o.provider_id
-                        where r.departement_code = :dep and r.status = 'CARE_ARRANGED'
-                          and r.first_day between :monday and :sunday
-                        order by r.first_day, r.id
-                        limit :limit offset :offset""")
+                        order by r.first_day, r.id""")
                 .param("dep", officer.getDepartementCode())
                 .param("monday", Date.valueOf(monday))
                 .param("sunday", Date.valueOf(monday.plusDays(6)))
