@@ -91,6 +91,13 @@ class FacilitatorController {
     String recordFollowUp(@AuthenticationPrincipal CurrentUser facilitator, @PathVariable long id,
             @Valid @ModelAttribute("followUpForm") FollowUpForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        LocalDate day = form.getHappenedOn();
+        if (day != null && day.isAfter(today())) {
+            result.rejectValue("happenedOn", "relais.followUp.happenedOn.future");
+        }
+        else if (day != null && day.isBefore(today().minusYears(1))) {
+            result.rejectValue("happenedOn", "relais.followUp.happenedOn.tooOld");
+        }
         if (result.hasErrors()) {
             return childminderPage(facilitator, id, model);
         }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,8 +15,8 @@ public class FollowUpForm {
     @NotNull
     private FollowUpKind kind;
 
+    /** Not in the future, nor more than a year back: checked against the application's clock by the controller. */
     @NotNull
-    @PastOrPresent
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate happenedOn;
 

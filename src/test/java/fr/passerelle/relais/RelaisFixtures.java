@@ -55,7 +55,12 @@ public class RelaisFixtures {
     }
 
     public CurrentUser admin() {
-        return accounts.signedIn(accounts.create(Role.ADMIN));
+        return accounts.signedIn(adminAccount());
+    }
+
+    /** An administrator of the Caf of Essonne. */
+    public Account adminAccount() {
+        return accounts.create(Role.ADMIN);
     }
 
     /** A childminder of that commune without a label, with her own account. */
