@@ -232,6 +232,41 @@ class RelaisWebTest {
         assertThat(many).isEqualTo(one).isLessThanOrEqualTo(3);
     }
 
+    @Test
+    void theCommunesOfARelaisAreKeptByTheAdministratorsOfItsDepartement() throws Exception {
+        Organisation empty = fixtures.relais();
+        String base = "/admin/organisations/" + empty.getId() + "/communes";
+        mvc.perform(post(base).with(user(admin)).with(csrf()).param("communeQuery", "91228"))
+                .andExpect(redirectedUrl(base));
+        String refused = mvc.perform(post(base).with(user(admin)).with(csrf()).param("communeQuery", "75056"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"communeQuery-error\"")
+                .contains("Cette commune n’est pas dans le département choisi.");
+        assertThat(fixtures.count("select count(*) from relais_commune where relais_organisation_id = ?",
+                empty.getId())).isEqualTo(1);
+        assertThat(fixtures.count("""
+                select count(*) from audit_entry where entity_type = 'RELAIS' and entity_id = ?
+                and action = 'COMMUNE_ADDED'""", empty.getId())).isEqualTo(1);
+        assertThat(page(admin, base)).contains("Évry-Courcouronnes");
+
+        CurrentUser parisAdmin = accounts.signedIn(accounts.create(Role.ADMIN,
+                accounts.organisation(OrganisationKind.CAF, "75", "75056")));
+        mvc.perform(get(base).with(user(parisAdmin))).andExpect(status().isNotFound());
+        mvc.perform(post(base + "/remove").with(user(parisAdmin)).with(csrf()).param("commune", "91228"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(base).with(user(facilitator))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/organisations/" + admin.getOrganisationId() + "/communes").with(user(admin)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCafSeesTheApplicationsByOutcomeAmongItsStatistics() throws Exception {
+        CurrentUser officer = accounts.signedIn(accounts.create(Role.CAF_OFFICER));
+        assertThat(page(officer, "/statistics")).contains("data-testid=\"table-label-applications\"");
+        CurrentUser advisor = accounts.signedIn(accounts.create(Role.ADVISOR));
+        assertThat(page(advisor, "/statistics")).doesNotContain("table-label-applications");
+    }
+
     private String page(CurrentUser user, String path) throws Exception {
         return mvc.perform(get(path).with(user(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
