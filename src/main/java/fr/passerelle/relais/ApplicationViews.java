@@ -26,19 +26,24 @@ class ApplicationViews {
             String decidedBy) {
     }
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select a.id, a.childminder_id, c.first_name || ' ' || c.last_name, m.name, a.status, a.submitted_at,
                    a.opinion, uo.display_name, ud.display_name
-            from label_application a
-            join childminder c on c.id = a.childminder_id
+            """;
+
+    private static final String NAMES = """
             join commune m on m.insee_code = c.commune_code
             left join user_account uo on uo.id = a.opinion_by
             left join user_account ud on ud.id = a.decided_by
             """;
 
-    private static final String ORDER = """
-             order by a.status not in ('AWAITING_OPINION', 'AWAITING_DECISION'), a.submitted_at desc, a.id desc
-             limit :limit""";
+    private static final String SELECT = COLUMNS + """
+            from label_application a
+            join childminder c on c.id = a.childminder_id
+            """ + NAMES;
+
+    private static final String ORDER = " order by a.status not in ('AWAITING_OPINION', 'AWAITING_DECISION'),"
+            + " a.submitted_at desc, a.id desc limit :limit";
 
     private final JdbcClient jdbc;
 
@@ -49,9 +54,13 @@ class ApplicationViews {
     /** The applications of the childminders of the facilitator's relais. */
     @Transactional(readOnly = true)
     List<Summary> ofRelais(CurrentUser facilitator) {
-        return jdbc.sql(SELECT + """
-                        where exists (select 1 from relais_commune rc where rc.commune_code = c.commune_code
-                                      and rc.relais_organisation_id = :relais)""" + ORDER)
+        // From the relais's communes to their childminders (childminder_commune_idx) to their applications
+        // (label_application_childminder_idx): never a scan of every département's applications.
+        return jdbc.sql(COLUMNS + """
+                        from relais_commune rc
+                        join childminder c on c.commune_code = rc.commune_code
+                        join label_application a on a.childminder_id = c.id
+                        """ + NAMES + " where rc.relais_organisation_id = :relais" + ORDER)
                 .param("relais", RelaisScope.relaisOf(facilitator)).param("limit", SHOWN)
                 .query(ApplicationViews::summary).list();
     }
@@ -59,10 +68,12 @@ class ApplicationViews {
     /** The applications of the administrator's département (label_application_departement_idx). */
     @Transactional(readOnly = true)
     List<Summary> ofDepartement(CurrentUser admin) {
-        boolean everywhere = admin.getOrganisationKind() == OrganisationKind.ADMINISTRATION;
-        return jdbc.sql(SELECT + " where (:everywhere or a.departement_code = :departement)" + ORDER)
-                .param("everywhere", everywhere).param("departement", admin.getDepartementCode())
-                .param("limit", SHOWN).query(ApplicationViews::summary).list();
+        if (admin.getOrganisationKind() == OrganisationKind.ADMINISTRATION) {
+            return jdbc.sql(SELECT + ORDER).param("limit", SHOWN).query(ApplicationViews::summary).list();
+        }
+        return jdbc.sql(SELECT + " where a.departement_code = :departement" + ORDER)
+                .param("departement", admin.getDepartementCode()).param("limit", SHOWN)
+                .query(ApplicationViews::summary).list();
     }
 
     /** A childminder's applications, newest first (her page, the facilitator's and administrator's). */

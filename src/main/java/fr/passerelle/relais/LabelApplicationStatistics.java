@@ -44,16 +44,16 @@ public class LabelApplicationStatistics {
             counts.put(status, 0L);
         }
         boolean everywhere = user.getOrganisationKind() == OrganisationKind.ADMINISTRATION;
-        jdbc.sql("""
+        String territory = everywhere ? "" : " and departement_code = :departement";
+        var query = jdbc.sql("""
                         select status, count(*) from label_application
-                        where (:everywhere or departement_code = :departement)
-                          and submitted_at >= :from and submitted_at < :to
-                        group by status""")
-                .param("everywhere", everywhere).param("departement", user.getDepartementCode())
+                        where submitted_at >= :from and submitted_at < :to""" + territory + " group by status")
                 .param("from", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
-                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
-                .query((rs, n) -> counts.put(LabelApplicationStatus.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list();
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+        if (!everywhere) {
+            query = query.param("departement", user.getDepartementCode());
+        }
+        query.query((rs, n) -> counts.put(LabelApplicationStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }
 }

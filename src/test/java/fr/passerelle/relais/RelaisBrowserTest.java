@@ -92,6 +92,42 @@ class RelaisBrowserTest {
     }
 
     @Test
+    void theChildminderAppliesAndTheAdministratorGrantsTheLabel() {
+        Account admin = fixtures.adminAccount();
+        fixtures.relais(RelaisFixtures.CORBEIL);
+        Childminder childminder = fixtures.childminder(fixtures.signedIn(admin), RelaisFixtures.CORBEIL);
+        Account account = fixtures.accountOf(childminder);
+
+        browser.signIn(account.username(), account.password());
+        browser.clickAndWait(browser.byTestId("nav-label-application"));
+        browser.checkAccessibility("label-application-apply");
+        browser.clickAndWait(browser.byTestId("apply"));
+        assertThat(browser.driver().findElement(By.id("error-summary")).getText())
+                .contains("Décrivez vos disponibilités.");
+        browser.checkAccessibility("label-application-apply-errors");
+        browser.type("availability", "En semaine, de 7 h 30 à 18 h 30.");
+        browser.driver().findElement(By.cssSelector("input[name='days'][value='MONDAY']")).click();
+        browser.clickAndWait(browser.byTestId("apply"));
+        assertThat(browser.byTestId("flash").getText()).contains("Votre demande est envoyée");
+        assertThat(browser.byTestId("application-details").getText()).contains("En attente de l’avis du relais");
+        browser.checkAccessibility("label-application-filed");
+
+        browser.signIn(admin.username(), admin.password());
+        browser.open("/admin/label-applications");
+        browser.checkAccessibility("admin-label-applications");
+        long id = fixtures.count("select max(id) from label_application where childminder_id = ?",
+                childminder.getId());
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector(
+                "[data-testid='application-row'] a[href='/admin/label-applications/" + id + "']")));
+        browser.checkAccessibility("admin-label-application");
+        browser.clickAndWait(browser.byTestId("grant"));
+        assertThat(browser.byTestId("flash").getText()).contains("Le label est accordé.");
+        assertThat(browser.byTestId("application-decision").getText()).contains("Accordée");
+        browser.open("/admin/childminders/" + childminder.getId());
+        assertThat(browser.byTestId("label-status").getText()).isEqualTo("Actif");
+    }
+
+    @Test
     void theAdministratorKeepsTheCommunesOfTheRelais() {
         Organisation relais = fixtures.relais();
         Account admin = fixtures.adminAccount();
