@@ -24,5 +24,11 @@ public enum AuditedEntity {
     /** A run of the retention job, with its counts ({@code privacy.Retention}). */
     RETENTION_RUN,
     /** A referral whose parent withdrew consent ({@code privacy.ConsentWithdrawal}). */
-    REFERRAL
+    REFERRAL,
+    /** The communes a Relais Petite Enfance covers ({@code relais.RelaisCommunes}). */
+    RELAIS,
+    /** A support action in a relais's follow-up log of a childminder ({@code relais.FollowUpLog}). */
+    FOLLOW_UP,
+    /** A childminder's application for the AVIP label ({@code relais.LabelApplications}). */
+    LABEL_APPLICATION
 }

@@ -22,7 +22,7 @@ class HelpController {
 
     /** How many steps each role's page tells (keys {@code help.<role>.step.<n>}). */
     private static final java.util.Map<Role, Integer> STEPS = java.util.Map.of(Role.ADVISOR, 6, Role.CAF_OFFICER, 5,
-            Role.PROVIDER, 4, Role.ADMIN, 5);
+            Role.PROVIDER, 4, Role.ADMIN, 5, Role.RPE_FACILITATOR, 4);
 
     private final RoutingProperties routing;
 

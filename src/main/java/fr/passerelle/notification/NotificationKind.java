@@ -31,7 +31,11 @@ public enum NotificationKind {
     /** To the advisor: the care period is over, the outcome is to record. Arguments: referral id. */
     OUTCOME_DUE(true),
     /** To the advisor: a draft never sent will be deleted (data protection). Arguments: referral id, day. */
-    DRAFT_DELETION_WARNING(false);
+    DRAFT_DELETION_WARNING(false),
+    /** To an RPE facilitator: a childminder of her relais applied for the AVIP label. Arguments: application id, commune. */
+    LABEL_APPLICATION_SUBMITTED(false),
+    /** To an RPE facilitator: a label of one of her childminders lapses soon. Arguments: childminder id, last day. */
+    LABEL_LAPSING(false);
 
     private final boolean optional;
 

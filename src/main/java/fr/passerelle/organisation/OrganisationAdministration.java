@@ -35,7 +35,8 @@ public class OrganisationAdministration {
 
     /** Kinds edited on the organisations page; providers are created and edited with their service or crèche. */
     public static final Set<OrganisationKind> KINDS = EnumSet.of(OrganisationKind.FRANCE_TRAVAIL_AGENCY,
-            OrganisationKind.OTHER_PRESCRIBER, OrganisationKind.CAF, OrganisationKind.ADMINISTRATION);
+            OrganisationKind.OTHER_PRESCRIBER, OrganisationKind.CAF, OrganisationKind.ADMINISTRATION,
+            OrganisationKind.RELAIS_PETITE_ENFANCE);
 
     private final OrganisationRepository organisations;
     private final UserAccountRepository users;

@@ -19,7 +19,9 @@ public enum OrganisationKind {
     /** An accredited childminder (assistant maternel): a one-person provider. */
     CHILDMINDER(EnumSet.of(Role.PROVIDER)),
     /** The body that runs Passerelle itself. */
-    ADMINISTRATION(EnumSet.of(Role.ADMIN));
+    ADMINISTRATION(EnumSet.of(Role.ADMIN)),
+    /** A Relais Petite Enfance (RPE, ex-RAM) covering a list of communes: its facilitators support the childminders. */
+    RELAIS_PETITE_ENFANCE(EnumSet.of(Role.RPE_FACILITATOR));
 
     private final Set<Role> allowedRoles;
 

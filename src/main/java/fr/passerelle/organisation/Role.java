@@ -10,7 +10,9 @@ public enum Role {
     /** Someone answering offers for a home-care service, a crèche or as a childminder. */
     PROVIDER("/provider"),
     /** Keeps the registry: providers, AVIP labels, organisations, users. */
-    ADMIN("/admin");
+    ADMIN("/admin"),
+    /** Animateur·rice of a Relais Petite Enfance: follows the AVIP childminders of the relais's communes. */
+    RPE_FACILITATOR("/relais");
 
     private final String homePath;
 

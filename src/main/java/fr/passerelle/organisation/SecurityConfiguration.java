@@ -60,6 +60,7 @@ class SecurityConfiguration {
                         .requestMatchers("/officer/**").hasRole(Role.CAF_OFFICER.name())
                         .requestMatchers("/provider/**").hasRole(Role.PROVIDER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/relais/**", "/relais").hasRole(Role.RPE_FACILITATOR.name())
                         .requestMatchers("/statistics/**", "/statistics").hasAnyRole(Role.ADVISOR.name(),
                                 Role.CAF_OFFICER.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())

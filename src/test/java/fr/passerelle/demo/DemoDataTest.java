@@ -189,7 +189,7 @@ class DemoDataTest {
         assertThat(jdbc.sql("select email from user_account where username = 'agent.caf'").query(String.class)
                 .single()).isEqualTo("agent.caf@demo.passerelle.test");
         assertThat(jdbc.sql("select count(*) from user_account where email like '%@demo.passerelle.test'")
-                .query(Long.class).single()).isEqualTo(28);
+                .query(Long.class).single()).isEqualTo(29); // 28 + the RPE facilitator rpe.evry (demo.DemoRelais)
         assertThat(jdbc.sql("""
                 select name || ' ' || contact_email from organisation
                 where contact_email like '%.demo.passerelle.test' order by name""").query(String.class).list())

@@ -103,6 +103,7 @@ public class TestAccounts {
             case ADVISOR -> OrganisationKind.FRANCE_TRAVAIL_AGENCY;
             case CAF_OFFICER, ADMIN -> OrganisationKind.CAF;
             case PROVIDER -> OrganisationKind.HOME_CARE_SERVICE;
+            case RPE_FACILITATOR -> OrganisationKind.RELAIS_PETITE_ENFANCE;
         };
     }
 
