@@ -257,6 +257,7 @@ public class CandidateSearch {
                                m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
                                c.agreement_end_date, l.valid_from, l.valid_to,
                                (l.suspended_since is not null or l.revoked_at is not null) as label_suspended,
+                               a.first_day as away_from, a.last_day as away_to,
                                case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
                                     when m.epci_code = t.epci_code then 'SAME_EPCI'
                                     when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
@@ -268,10 +269,16 @@ public class CandidateSearch {
                         join lateral (
                             select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                             where l.childminder_id = c.id order by l.id desc limit 1) l on true
+                        left join lateral (
+                            select a.first_day, a.last_day from childminder_absence a
+                            where a.childminder_id = c.id and a.first_day <= :lastDay and a.last_day >= :firstDay
+                            order by a.first_day limit 1) a on true
                         where t.insee_code = :commune and c.active and o.active
                           and %s""".formatted(ring(ring), onlyChildminder == null ? "true" : "c.id = :only"))
                 .param("commune", request.communeCode())
                 .param("only", onlyChildminder, Types.BIGINT)
+                .param("firstDay", Date.valueOf(request.firstDay()))
+                .param("lastDay", Date.valueOf(request.lastDay()))
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     AvailableChildminder offered = available.get(id);
@@ -284,7 +291,7 @@ public class CandidateSearch {
                             rs.getInt("avip_places"), 0, rs.getInt("min_age_months"), rs.getInt("max_age_months"),
                             true, label, rs.getObject("valid_from", LocalDate.class),
                             rs.getObject("valid_to", LocalDate.class),
-                            rs.getObject("agreement_end_date", LocalDate.class));
+                            rs.getObject("agreement_end_date", LocalDate.class), away(rs));
                 })
                 .list();
         List<ProviderFacts> creches = !crechesWanted ? List.of() : jdbc.sql("""
@@ -340,8 +347,14 @@ public class CandidateSearch {
                         p.communeName(), p.proximity(), p.active(), p.coversCommune(), p.places(),
                         held.getOrDefault(p.provider(), 0), p.minAgeMonths(), p.maxAgeMonths(),
                         p.underThreeApproved(), p.labelState(), p.labelValidFrom(), p.labelValidTo(),
-                        p.agreementEndDate()))
+                        p.agreementEndDate(), p.away()))
                 .toList();
+    }
+
+    /** The childminder's absence overlapping the care period, if she declared one. */
+    private static ProviderFacts.Away away(ResultSet rs) throws SQLException {
+        LocalDate from = rs.getObject("away_from", LocalDate.class);
+        return from == null ? null : new ProviderFacts.Away(from, rs.getObject("away_to", LocalDate.class));
     }
 
     private static List<Long> ids(List<ProviderFacts> providers, ProviderKind kind) {
