@@ -31,7 +31,11 @@ public enum NotificationKind {
     /** To the advisor: the care period is over, the outcome is to record. Arguments: referral id. */
     OUTCOME_DUE(true),
     /** To the advisor: a draft never sent will be deleted (data protection). Arguments: referral id, day. */
-    DRAFT_DELETION_WARNING(false);
+    DRAFT_DELETION_WARNING(false),
+    /** To a childminder: her monthly allowance statement waits for her confirmation. Arguments: statement id, month. */
+    ALLOWANCE_STATEMENT_READY(false),
+    /** To a childminder: her statement went into a payment file. Arguments: statement id, month, total. */
+    ALLOWANCE_STATEMENT_PAID(false);
 
     private final boolean optional;
 
