@@ -154,6 +154,6 @@ public class AllowanceRules {
     private static AllowanceRule rule(ResultSet rs, int n) throws SQLException {
         return new AllowanceRule(rs.getLong("id"), rs.getObject("effective_from", LocalDate.class),
                 rs.getLong("per_care_day_cents"), rs.getLong("per_place_month_cents"),
-                (Long) rs.getObject("monthly_cap_cents", Long.class), rs.getLong("version"), rs.getBoolean("used"));
+                rs.getObject("monthly_cap_cents") == null ? null : rs.getLong("monthly_cap_cents"), rs.getLong("version"), rs.getBoolean("used"));
     }
 }
