@@ -4,9 +4,12 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import fr.passerelle.allowance.MonthlyStatements;
+import fr.passerelle.allowance.Statement;
 import fr.passerelle.allowance.Statements;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.UserAccountRepository;
@@ -118,7 +121,12 @@ class DemoAllowance implements ApplicationRunner {
         boolean waiting = jdbc.sql("select status = 'TO_CONFIRM' from allowance_statement where id = ?")
                 .param(statementId).query(Boolean.class).single();
         if (waiting) {
-            statements.confirm(principal(username), statementId, 0, Map.of(), null);
+            // The days worked are the days planned.
+            CurrentUser childminder = principal(username);
+            Map<Long, List<LocalDate>> days = new HashMap<>();
+            statements.get(childminder, statementId).lines().stream().filter(Statement.Line::isCare)
+                    .forEach(line -> days.put(line.id(), line.plannedDays()));
+            statements.confirm(childminder, statementId, 0, days, null);
         }
         return waiting;
     }

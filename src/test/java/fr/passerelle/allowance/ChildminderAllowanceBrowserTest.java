@@ -84,6 +84,7 @@ class ChildminderAllowanceBrowserTest {
         assertThat(browser.byTestId("statement-lines").getText()).contains("1 jour(s)");
         inspect("statement");
         browser.clickAndWait(browser.byTestId("confirm-statement"));
+        browser.screenshot("statement-after-confirm");
         assertThat(browser.byTestId("flash").getText()).isEqualTo("Votre relevé est confirmé : la Caf va le valider.");
         assertThat(browser.byTestId("provider-statement").getText()).contains("Confirmé, à valider par la Caf");
         inspect("statement-confirmed");
