@@ -264,6 +264,13 @@ class AllowanceCycleTest {
                           and (entity_id = ? or entity_id = ?)""")
                 .param(id).param(exportId).query(Long.class).single()).isGreaterThanOrEqualTo(4);
 
+        // The statistics page shows the Caf the allowance paid, masked under five childminders.
+        String statistics = mvc.perform(get("/statistics").with(user(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(statistics).contains("data-testid=\"allowance-statistics\"",
+                "Moins de 5 assistantes maternelles accompagnées : chiffres masqués.");
+        assertThat(statistics).doesNotContain("20,00 €");
+
         // A later correction is an adjustment on the next statement, never an edit.
         statements.adjust(officer, id, new java.math.BigDecimal("-5.00"), "Jour compté deux fois");
         YearMonth next = month.plusMonths(1);
