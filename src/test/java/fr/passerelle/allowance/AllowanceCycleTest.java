@@ -316,6 +316,33 @@ class AllowanceCycleTest {
                 .query(Long.class).single()).isEqualTo(2000);
     }
 
+    @Test
+    void theOfficersMonthPageRunsTheSameStatementsForOneStatementAsForMany() throws Exception {
+        YearMonth month = YearMonth.now().minusMonths(1);
+        fixtures.rule(month);
+        var officer = fixtures.principal(fixtures.officer);
+        freePlace(fixtures.childminder());
+        monthly.compute(month);
+        long one = counter.count(() -> mvc.perform(get("/officer/allowance").param("month", month.toString())
+                .with(user(officer))).andExpect(status().isOk()));
+        for (int i = 0; i < 3; i++) {
+            freePlace(fixtures.childminder());
+        }
+        monthly.compute(month);
+        String page = mvc.perform(get("/officer/allowance").param("month", month.toString()).with(user(officer)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page.split("data-testid=\"statement-row\"", -1)).hasSize(5);
+        long many = counter.count(() -> mvc.perform(get("/officer/allowance").param("month", month.toString())
+                .with(user(officer))).andExpect(status().isOk()));
+        assertThat(many).isEqualTo(one);
+    }
+
+    private void freePlace(AllowanceFixtures.Minder minder) {
+        jdbc.sql("insert into childminder_free_places (childminder_id, free_places, declared_at, declared_by) "
+                + "values (?, 1, now(), ?)").param(minder.childminder().getId()).param(minder.user().user().getId())
+                .update();
+    }
+
     private Object exportRequest(YearMonth month) throws Exception {
         return mvc.perform(post("/officer/allowance/exports").with(csrf())
                         .with(user(fixtures.principal(fixtures.officer))).param("month", month.toString()))
