@@ -4,7 +4,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "routing", "routing::matching", "routing::offer", "eligibility", "statistics", "referral", "provider",
-        "provider::label", "relais", "organisation", "system"})
+        "provider::label", "relais", "allowance", "organisation", "system"})
 package fr.passerelle.demo;
 
 import org.springframework.modulith.ApplicationModule;

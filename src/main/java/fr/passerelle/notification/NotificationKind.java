@@ -35,7 +35,11 @@ public enum NotificationKind {
     /** To an RPE facilitator: a childminder of her relais applied for the AVIP label. Arguments: application id, commune. */
     LABEL_APPLICATION_SUBMITTED(false),
     /** To an RPE facilitator: a label of one of her childminders lapses soon. Arguments: childminder id, last day. */
-    LABEL_LAPSING(false);
+    LABEL_LAPSING(false),
+    /** To a childminder: her monthly allowance statement waits for her confirmation. Arguments: statement id, month. */
+    ALLOWANCE_STATEMENT_READY(false),
+    /** To a childminder: her statement went into a payment file. Arguments: statement id, month, total. */
+    ALLOWANCE_STATEMENT_PAID(false);
 
     private final boolean optional;
 

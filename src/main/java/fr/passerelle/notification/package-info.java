@@ -3,8 +3,8 @@
  * of the change, sent after by a job) and in the application (the bell), and providers answer offers from the email.
  */
 @ApplicationModule(allowedDependencies = {
-        "routing", "routing::offer", "routing::queue", "eligibility", "referral", "privacy", "relais", "audit",
-        "organisation", "system"})
+        "routing", "routing::offer", "routing::queue", "eligibility", "referral", "privacy", "relais", "allowance",
+        "audit", "organisation", "system"})
 package fr.passerelle.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -126,6 +126,11 @@ public record DatePolicy(
         return withinHorizonAround(validFrom, today, "dates.label.startOutOfRange");
     }
 
+    /** A day of a childminder's absence: within the {@link #careHorizon} either side of today. */
+    public Optional<Refusal> checkAbsenceDay(LocalDate day, LocalDate today) {
+        return withinHorizonAround(day, today, "dates.absence.outOfRange");
+    }
+
     /** {@code day} lies within the {@link #careHorizon} either side of today, or is refused with {@code code}. */
     private Optional<Refusal> withinHorizonAround(LocalDate day, LocalDate today, String code) {
         if (day != null && (day.isBefore(today.minus(careHorizon)) || day.isAfter(careHorizonEnd(today)))) {

@@ -225,6 +225,22 @@ class DemoDataTest {
                 AvipLabelStatus.ACTIVE, 18L, AvipLabelStatus.SUSPENDED, 1L, AvipLabelStatus.EXPIRED, 1L));
     }
 
+    @Test
+    void aDemoChildminderAwayDuringTheCareOfCorbeilIsExcludedAndLastMonthsStatementsWaitAtEachStep() {
+        CandidateList list = candidates.candidates(principal("agent.caf"), demoReferral("Nguyen", "conseiller.evry"));
+        assertThat(list.excluded()).filteredOn(c -> c.name().equals("Aïcha Robert")).singleElement()
+                .satisfies(c -> assertThat(c.exclusions()).contains(fr.passerelle.routing.matching.Exclusion.AWAY));
+        assertThat(jdbc.sql("""
+                        select u.username || ' ' || s.status from allowance_statement s
+                        join childminder c on c.id = s.childminder_id
+                        join user_account u on u.organisation_id = c.organisation_id
+                        where u.username in ('am.martin', 'am.bernard', 'am.petit') order by u.username""")
+                .query(String.class).list())
+                .containsExactly("am.bernard CONFIRMED", "am.martin TO_CONFIRM", "am.petit VALIDATED");
+        assertThat(jdbc.sql("select count(*) from allowance_rule where departement_code = '91'")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
     @Autowired
     CandidateSearch candidates;
 

@@ -81,9 +81,12 @@ final class CandidateRules {
         return Optional.empty();
     };
 
+    /** A childminder is not offered a child for days she declared herself away (provider.availability). */
+    static final CandidateRule NOT_AWAY = (provider, request) -> reject(provider.away() != null, Exclusion.AWAY);
+
     static final List<CandidateRule> ALL = List.of(ACTIVE, NOT_DECLINED_BEFORE, COVERS_COMMUNE, SAME_DEPARTEMENT,
             LABEL_NOT_SUSPENDED, LABEL_VALID_FOR_PERIOD, AGREEMENT_VALID, OFFERS_AVIP_PLACES, HAS_FREE_PLACES,
-            AGES_ACCEPTED);
+            AGES_ACCEPTED, NOT_AWAY);
 
     /**
      * The rules a provider must still meet when it accepts an offer sent to it: {@link #ALL} but the one about this

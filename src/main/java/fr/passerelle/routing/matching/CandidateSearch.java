@@ -2,6 +2,7 @@ package fr.passerelle.routing.matching;
 
 import java.sql.Array;
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -245,6 +246,7 @@ public class CandidateSearch {
                                m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
                                c.agreement_end_date, l.valid_from, l.valid_to,
                                (l.suspended_since is not null or l.revoked_at is not null) as label_suspended,
+                               a.first_day as away_from, a.last_day as away_to,
                                case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
                                     when m.epci_code = t.epci_code then 'SAME_EPCI'
                                     when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
@@ -256,6 +258,10 @@ public class CandidateSearch {
                         join lateral (
                             select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                             where l.childminder_id = c.id order by l.id desc limit 1) l on true
+                        left join lateral (
+                            select a.first_day, a.last_day from childminder_absence a
+                            where a.childminder_id = c.id and a.first_day <= :lastDay and a.last_day >= :firstDay
+                            order by a.first_day limit 1) a on true
                         where t.insee_code = :commune and c.active
                           and exists (select 1 from organisation o where o.id = c.organisation_id and o.active)
                           and %s""".formatted(heldPlaces("CHILDMINDER", "c.id"), ring(ring),
@@ -276,7 +282,7 @@ public class CandidateSearch {
                             rs.getInt("max_age_months"),
                             true, label, rs.getObject("valid_from", LocalDate.class),
                             rs.getObject("valid_to", LocalDate.class),
-                            rs.getObject("agreement_end_date", LocalDate.class));
+                            rs.getObject("agreement_end_date", LocalDate.class), away(rs));
                 })
                 .list();
         List<ProviderFacts> creches = !crechesWanted ? List.of() : jdbc.sql("""
@@ -320,6 +326,12 @@ public class CandidateSearch {
                 (select coalesce(sum(h.places), 0) from place_hold h
                  where h.provider_kind = '%s' and h.provider_id = %s and h.released_at is null
                    and h.last_day >= :firstDay and h.first_day <= :lastDay)""".formatted(kind, providerId);
+    }
+
+    /** The childminder's absence overlapping the care period, if she declared one. */
+    private static ProviderFacts.Away away(ResultSet rs) throws SQLException {
+        LocalDate from = rs.getObject("away_from", LocalDate.class);
+        return from == null ? null : new ProviderFacts.Away(from, rs.getObject("away_to", LocalDate.class));
     }
 
     private static Object[] array(Array array) throws SQLException {

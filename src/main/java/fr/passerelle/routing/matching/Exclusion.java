@@ -25,5 +25,7 @@ public enum Exclusion {
     /** Declined this referral before: never proposed again for it. */
     DECLINED_BEFORE,
     /** The service or crèche is deactivated. */
-    SERVICE_INACTIVE
+    SERVICE_INACTIVE,
+    /** The childminder declared an absence on days of the care period. */
+    AWAY
 }

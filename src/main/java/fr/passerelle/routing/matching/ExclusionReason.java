@@ -41,6 +41,7 @@ public record ExclusionReason(Exclusion exclusion, String code, List<Object> arg
             case AGREEMENT_LAPSED -> of(exclusion, "AGREEMENT_LAPSED", day(provider.agreementEndDate()), last);
             case FULL -> of(exclusion, "FULL", provider.freePlaces(), request.children(), first, last);
             case AGE_NOT_ACCEPTED -> ages(provider, request);
+            case AWAY -> of(exclusion, "AWAY", day(provider.away().firstDay()), day(provider.away().lastDay()));
             default -> of(exclusion, exclusion.name());
         };
     }

@@ -18,11 +18,26 @@ import fr.passerelle.routing.ProviderRef;
  * @param labelValidFrom first day of the current label, if any
  * @param labelValidTo last day of the current label, if any
  * @param agreementEndDate last day of the childminder's agreement, if a childminder
+ * @param away the first absence the childminder declared on days of the care period, if any
  */
 record ProviderFacts(ProviderRef provider, long organisationId, String name, String communeCode, String communeName,
         Proximity proximity, boolean active, boolean coversCommune, Integer places, int heldPlaces,
         int minAgeMonths, int maxAgeMonths, boolean underThreeApproved, LabelState labelState,
-        LocalDate labelValidFrom, LocalDate labelValidTo, LocalDate agreementEndDate) {
+        LocalDate labelValidFrom, LocalDate labelValidTo, LocalDate agreementEndDate, Away away) {
+
+    /** The facts of a provider away on none of the days (or not a childminder). */
+    ProviderFacts(ProviderRef provider, long organisationId, String name, String communeCode, String communeName,
+            Proximity proximity, boolean active, boolean coversCommune, Integer places, int heldPlaces,
+            int minAgeMonths, int maxAgeMonths, boolean underThreeApproved, LabelState labelState,
+            LocalDate labelValidFrom, LocalDate labelValidTo, LocalDate agreementEndDate) {
+        this(provider, organisationId, name, communeCode, communeName, proximity, active, coversCommune, places,
+                heldPlaces, minAgeMonths, maxAgeMonths, underThreeApproved, labelState, labelValidFrom,
+                labelValidTo, agreementEndDate, null);
+    }
+
+    /** A childminder's declared absence (first and last day) overlapping the care period. */
+    record Away(LocalDate firstDay, LocalDate lastDay) {
+    }
 
     /** A childminder's current AVIP label, as of now. */
     enum LabelState {
