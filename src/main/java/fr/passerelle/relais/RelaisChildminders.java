@@ -33,7 +33,7 @@ class RelaisChildminders {
     record Row(long id, String firstName, String lastName, String communeName, LocalDate agreementEndDate,
             int childrenAllowed, int avipPlaces, boolean active, AvipLabelStatus labelStatus, LocalDate labelValidFrom,
             LocalDate labelValidTo, long offersReceived, long offersAnswered, long placesInCare,
-            LabelApplicationStatus applicationStatus) {
+            LabelApplicationStatus applicationStatus, Integer freePlaces, LocalDate awayFrom, LocalDate awayTo) {
 
         public boolean agreementLapsed(LocalDate today) {
             return agreementEndDate.isBefore(today);
@@ -46,11 +46,12 @@ class RelaisChildminders {
 
     // The childminders of the relais's communes (relais_commune's key, then childminder_commune_idx), each with her
     // current label (avip_label_current_idx), her offers (offer_provider_queue_idx), her places held today
-    // (place_hold_provider_idx) and her latest application (label_application_childminder_idx).
+    // (place_hold_provider_idx), her latest application (label_application_childminder_idx), the AVIP places she
+    // declares free and her current or next absence (childminder_absence_childminder_idx).
     private static final String SELECT = """
             select c.id, c.first_name, c.last_name, m.name, c.agreement_end_date, c.children_allowed, c.avip_places,
                    c.active, l.valid_from, l.valid_to, l.suspended_since is not null, l.revoked_at is not null,
-                   o.received, o.answered, coalesce(h.places, 0), a.status
+                   o.received, o.answered, coalesce(h.places, 0), a.status, f.free_places, w.first_day, w.last_day
             from relais_commune rc
             join childminder c on c.commune_code = rc.commune_code
             join commune m on m.insee_code = c.commune_code
@@ -64,6 +65,10 @@ class RelaisChildminders {
                                  and last_day >= :today and first_day <= :today) h on true
             left join lateral (select status from label_application
                                where childminder_id = c.id order by id desc limit 1) a on true
+            left join childminder_free_places f on f.childminder_id = c.id
+            left join lateral (select first_day, last_day from childminder_absence
+                               where childminder_id = c.id and last_day >= :today
+                               order by first_day limit 1) w on true
             where rc.relais_organisation_id = :relais
             """;
 
@@ -111,7 +116,8 @@ class RelaisChildminders {
                 rs.getDate(5).toLocalDate(), rs.getInt(6), rs.getInt(7), rs.getBoolean(8), status,
                 from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate(), rs.getLong(13),
                 rs.getLong(14), rs.getLong(15),
-                application == null ? null : LabelApplicationStatus.valueOf(application));
+                application == null ? null : LabelApplicationStatus.valueOf(application),
+                rs.getObject(17, Integer.class), rs.getObject(18, LocalDate.class), rs.getObject(19, LocalDate.class));
     }
 
     private LocalDate today() {

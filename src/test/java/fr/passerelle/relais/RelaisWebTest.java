@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -50,6 +52,11 @@ class RelaisWebTest {
 
     @Autowired
     SqlStatementCounter statements;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     CurrentUser admin;
     Organisation relais;
@@ -80,6 +87,25 @@ class RelaisWebTest {
         }
         assertThat(page(facilitator, "/relais/childminders")).contains("relais-childminder-row")
                 .contains(childminder.getLastName());
+    }
+
+    @Test
+    void theFacilitatorSeesTheAvailabilityHerChildmindersDeclare() throws Exception {
+        assertThat(page(facilitator, "/relais/childminders/" + childminder.getId()))
+                .contains("Places libres non déclarées").doesNotContain("data-testid=\"away\"");
+        LocalDate from = LocalDate.now().plusDays(10);
+        jdbc.sql("""
+                        insert into childminder_absence (childminder_id, reason, first_day, last_day, created_at, created_by)
+                        values (?, 'HOLIDAY', ?, ?, now(), ?)""")
+                .params(childminder.getId(), from, from.plusDays(6), childminderAccount.user().getId()).update();
+        jdbc.sql("""
+                        insert into childminder_free_places (childminder_id, free_places, declared_at, declared_by)
+                        values (?, 1, now(), ?)""")
+                .params(childminder.getId(), childminderAccount.user().getId()).update();
+        String away = "Absente du " + from.format(FRENCH_DATE) + " au " + from.plusDays(6).format(FRENCH_DATE);
+        assertThat(page(facilitator, "/relais/childminders/" + childminder.getId())).contains("1 place AVIP libre")
+                .contains(away);
+        assertThat(page(facilitator, "/relais/childminders")).contains("1 place AVIP libre").contains(away);
     }
 
     @Test
