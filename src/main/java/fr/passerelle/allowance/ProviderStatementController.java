@@ -62,7 +62,8 @@ class ProviderStatementController {
         }
     }
 
-    private static Map<Long, List<LocalDate>> days(Statement statement, List<String> ticked) {
+    /** The ticked days by care line (shared with the facilitator's confirmation on the childminder's behalf). */
+    static Map<Long, List<LocalDate>> days(Statement statement, List<String> ticked) {
         Map<Long, List<LocalDate>> days = new HashMap<>();
         statement.lines().stream().filter(Statement.Line::isCare).forEach(l -> days.put(l.id(), new ArrayList<>()));
         for (String value : ticked == null ? List.<String>of() : ticked) {

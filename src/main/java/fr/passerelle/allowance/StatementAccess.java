@@ -4,25 +4,54 @@ import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.Role;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may do what with a statement, in one place. The childminder herself sees and confirms hers; the Relais Petite
- * Enfance facilitator may later confirm on her behalf: add the role here. A Caf officer of the statement's
- * département sees and validates it.
+ * Enfance facilitator of a relais covering her commune sees and confirms it on her behalf. A Caf officer of the
+ * statement's département sees and validates it.
  */
 @Component
 public class StatementAccess {
 
-    /** Whether the user sees the statement (a childminder's own, or one of the officer's département). */
+    private final JdbcClient jdbc;
+
+    StatementAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the user sees the statement (a childminder's own, her facilitator's, or one of the officer's département). */
     public boolean maySee(CurrentUser user, Statement statement) {
         return mayConfirm(user, statement) || mayValidate(user, statement);
     }
 
-    /** The childminder herself (or, once added, the facilitator on her behalf). */
+    /** The childminder herself, or the facilitator of a relais covering her commune on her behalf. */
     public boolean mayConfirm(CurrentUser user, Statement statement) {
+        return isChildminderHerself(user, statement) || isFacilitatorOf(user, statement);
+    }
+
+    /** Whether it is the childminder herself (otherwise a confirmation is made on her behalf). */
+    public boolean isChildminderHerself(CurrentUser user, Statement statement) {
         return user.getRole() == Role.PROVIDER && user.getOrganisationKind() == OrganisationKind.CHILDMINDER
                 && user.getOrganisationId() == statement.childminderOrganisationId();
+    }
+
+    /**
+     * A facilitator of a relais whose communes include the childminder's. Read here over {@code relais_commune}
+     * rather than through the relais module, which keeps the allowance module free of it.
+     */
+    public boolean isFacilitatorOf(CurrentUser user, Statement statement) {
+        return isFacilitator(user) && jdbc.sql("""
+                        select exists (select 1 from childminder c
+                                       join relais_commune rc on rc.commune_code = c.commune_code
+                                       where c.id = ? and rc.relais_organisation_id = ?)""")
+                .param(statement.childminderId()).param(user.getOrganisationId()).query(Boolean.class).single();
+    }
+
+    static boolean isFacilitator(CurrentUser user) {
+        return user.getRole() == Role.RPE_FACILITATOR
+                && user.getOrganisationKind() == OrganisationKind.RELAIS_PETITE_ENFANCE;
     }
 
     /** A Caf officer of the statement's département. */

@@ -81,6 +81,43 @@ public class Statements {
                 .query(Statements::row).list();
     }
 
+    /** A statement in the facilitator's list: the days and the amount, nothing of the families. */
+    public record RelaisRow(long id, String childminderName, YearMonth month, StatementStatus status, int plannedDays,
+            int confirmedDays, long totalCents) {
+    }
+
+    /** The facilitator's list is bounded: a relais covers a few dozen childminders, a year of statements each. */
+    static final int RELAIS_LIMIT = 300;
+
+    /**
+     * The statements of the AVIP childminders of the facilitator's relais's communes: those to confirm first, then
+     * the latest months. One statement (the days are summed per statement over its lines' index).
+     */
+    @Transactional(readOnly = true)
+    public List<RelaisRow> ofRelais(CurrentUser facilitator) {
+        if (!StatementAccess.isFacilitator(facilitator)) {
+            throw new org.springframework.security.access.AccessDeniedException("Reserved to the facilitators");
+        }
+        return jdbc.sql("""
+                        select s.id, c.first_name || ' ' || c.last_name, s.month, s.status,
+                               coalesce(d.planned, 0), coalesce(d.confirmed, 0), s.total_cents
+                        from relais_commune rc
+                        join childminder c on c.commune_code = rc.commune_code
+                        join allowance_statement s on s.childminder_id = c.id
+                        left join lateral (select sum(cardinality(l.planned_days)) as planned,
+                                                  sum(cardinality(l.confirmed_days)) as confirmed
+                                           from allowance_statement_line l
+                                           where l.statement_id = s.id and l.kind = 'CARE') d on true
+                        where rc.relais_organisation_id = ?
+                        order by s.status <> 'TO_CONFIRM', s.month desc, c.last_search_name, c.first_search_name, s.id
+                        limit ?""")
+                .param(facilitator.getOrganisationId()).param(RELAIS_LIMIT)
+                .query((rs, n) -> new RelaisRow(rs.getLong(1), rs.getString(2),
+                        YearMonth.from(rs.getObject(3, LocalDate.class)), StatementStatus.valueOf(rs.getString(4)),
+                        rs.getInt(5), rs.getInt(6), rs.getLong(7)))
+                .list();
+    }
+
     /** The payment files of the officer's département, latest first. */
     @Transactional(readOnly = true)
     public List<Export> exports(CurrentUser officer) {
@@ -104,7 +141,7 @@ public class Statements {
     }
 
     /**
-     * The childminder confirms the days worked, per care line (the days she unticked were not worked, the days she
+     * The childminder (or the facilitator of her relais, on her behalf) confirms the days worked, per care line (the days she unticked were not worked, the days she
      * added were): a change from the days planned needs a reason.
      *
      * @param days each care line's id and the days she confirms
@@ -185,9 +222,13 @@ public class Statements {
                     .param(lineChanged ? trimmed : null).param(line.id()).update();
         }
         StatementRows.saveRules(jdbc, id, result);
-        audit.record(user.getUserId(), "ALLOWANCE_STATEMENT", id, "CONFIRMED", Changes.of()
-                .field("total", euros(statement.totalCents()), euros(result.totalCents()))
-                .created("reason", trimmed));
+        Changes changes = Changes.of().field("total", euros(statement.totalCents()), euros(result.totalCents()))
+                .created("reason", trimmed);
+        if (!access.isChildminderHerself(user, statement)) {
+            changes.created("onBehalfOf", statement.childminderName())
+                    .created("onBehalfOfChildminder", statement.childminderId());
+        }
+        audit.record(user.getUserId(), "ALLOWANCE_STATEMENT", id, "CONFIRMED", changes);
     }
 
     /**

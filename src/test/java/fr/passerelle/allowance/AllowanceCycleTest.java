@@ -187,8 +187,8 @@ class AllowanceCycleTest {
         fixtures.rule(month);
 
         monthly.compute(month);
-        long id = statementOf(minder);
-        assertThat(statusOf(id)).isEqualTo("TO_CONFIRM");
+        long id = fixtures.statementOf(minder);
+        assertThat(fixtures.statusOf(id)).isEqualTo("TO_CONFIRM");
         assertThat(notifications(minder, "ALLOWANCE_STATEMENT_READY")).isOne();
         assertThat(emails(minder, "ALLOWANCE_STATEMENT_READY")).isOne();
 
@@ -211,7 +211,7 @@ class AllowanceCycleTest {
                         .param("reason", "Venue un jour de plus"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("est en dehors de la période d’accueil");
-        assertThat(statusOf(id)).isEqualTo("TO_CONFIRM");
+        assertThat(fixtures.statusOf(id)).isEqualTo("TO_CONFIRM");
 
         // Removing the planned day needs a reason.
         String noReason = mvc.perform(post("/provider/statements/" + id + "/confirm").with(csrf())
@@ -223,7 +223,7 @@ class AllowanceCycleTest {
                         .with(user(fixtures.principal(minder.user())))
                         .param("version", "0").param("day", line + "_" + day))
                 .andExpect(status().is3xxRedirection());
-        assertThat(statusOf(id)).isEqualTo("CONFIRMED");
+        assertThat(fixtures.statusOf(id)).isEqualTo("CONFIRMED");
 
         // Two officers validate at once: one succeeds, the other is told, nothing breaks.
         var officer = fixtures.principal(fixtures.officer);
@@ -236,7 +236,7 @@ class AllowanceCycleTest {
         });
         assertThat(outcomes).containsOnlyOnce("ok");
         assertThat(outcomes).anySatisfy(o -> assertThat(o).isInstanceOf(RejectedChangeException.class));
-        assertThat(statusOf(id)).isEqualTo("VALIDATED");
+        assertThat(fixtures.statusOf(id)).isEqualTo("VALIDATED");
 
         // A validated statement is locked: confirming again is refused.
         assertThatThrownBy(() -> statements.confirm(fixtures.principal(minder.user()), id, 2,
@@ -245,7 +245,7 @@ class AllowanceCycleTest {
         // Two exports at once, by parallel requests: the statement is paid once, in one file.
         List<Object> exports = race(() -> exportRequest(month), () -> exportRequest(month));
         assertThat(exports).hasSize(2);
-        assertThat(statusOf(id)).isEqualTo("PAID");
+        assertThat(fixtures.statusOf(id)).isEqualTo("PAID");
         assertThat(jdbc.sql("select count(*) from allowance_export where departement_code = ?")
                 .param(fixtures.departement).query(Long.class).single()).isOne();
         long exportId = jdbc.sql("select export_id from allowance_statement where id = ?").param(id)
@@ -298,7 +298,7 @@ class AllowanceCycleTest {
         YearMonth month = YearMonth.from(day);
         fixtures.rule(month);
         monthly.compute(month);
-        long id = statementOf(minder);
+        long id = fixtures.statementOf(minder);
         Statement statement = statements.get(fixtures.principal(minder.user()), id);
         statements.confirm(fixtures.principal(minder.user()), id, 0,
                 java.util.Map.of(statement.lines().get(0).id(), List.of(day)), null);
@@ -321,12 +321,12 @@ class AllowanceCycleTest {
         YearMonth month = YearMonth.now().minusMonths(1);
         fixtures.rule(month);
         var officer = fixtures.principal(fixtures.officer);
-        freePlace(fixtures.childminder());
+        fixtures.freePlace(fixtures.childminder());
         monthly.compute(month);
         long one = counter.count(() -> mvc.perform(get("/officer/allowance").param("month", month.toString())
                 .with(user(officer))).andExpect(status().isOk()));
         for (int i = 0; i < 3; i++) {
-            freePlace(fixtures.childminder());
+            fixtures.freePlace(fixtures.childminder());
         }
         monthly.compute(month);
         String page = mvc.perform(get("/officer/allowance").param("month", month.toString()).with(user(officer)))
@@ -335,12 +335,6 @@ class AllowanceCycleTest {
         long many = counter.count(() -> mvc.perform(get("/officer/allowance").param("month", month.toString())
                 .with(user(officer))).andExpect(status().isOk()));
         assertThat(many).isEqualTo(one);
-    }
-
-    private void freePlace(AllowanceFixtures.Minder minder) {
-        jdbc.sql("insert into childminder_free_places (childminder_id, free_places, declared_at, declared_by) "
-                + "values (?, 1, now(), ?)").param(minder.childminder().getId()).param(minder.user().user().getId())
-                .update();
     }
 
     private Object exportRequest(YearMonth month) throws Exception {
@@ -390,15 +384,6 @@ class AllowanceCycleTest {
     private long absences(AllowanceFixtures.Minder minder) {
         return jdbc.sql("select count(*) from childminder_absence where childminder_id = ?")
                 .param(minder.childminder().getId()).query(Long.class).single();
-    }
-
-    private long statementOf(AllowanceFixtures.Minder minder) {
-        return jdbc.sql("select id from allowance_statement where childminder_id = ?")
-                .param(minder.childminder().getId()).query(Long.class).single();
-    }
-
-    private String statusOf(long id) {
-        return jdbc.sql("select status from allowance_statement where id = ?").param(id).query(String.class).single();
     }
 
     private long notifications(AllowanceFixtures.Minder minder, String kind) {

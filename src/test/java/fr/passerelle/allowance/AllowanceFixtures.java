@@ -104,4 +104,20 @@ final class AllowanceFixtures {
                         values (?, ?, 2000, 3000, now())""")
                 .param(departement).param(java.sql.Date.valueOf(month.atDay(1))).update();
     }
+
+    /** She declares a free place (then she has a statement for a month she kept it). */
+    void freePlace(Minder minder) {
+        jdbc.sql("insert into childminder_free_places (childminder_id, free_places, declared_at, declared_by) "
+                + "values (?, 1, now(), ?)").param(minder.childminder().getId()).param(minder.user().user().getId())
+                .update();
+    }
+
+    long statementOf(Minder minder) {
+        return jdbc.sql("select id from allowance_statement where childminder_id = ?")
+                .param(minder.childminder().getId()).query(Long.class).single();
+    }
+
+    String statusOf(long id) {
+        return jdbc.sql("select status from allowance_statement where id = ?").param(id).query(String.class).single();
+    }
 }

@@ -241,6 +241,22 @@ class DemoDataTest {
                 .query(Long.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void theDemoFacilitatorSeesSophieMartinsStatementToConfirmOnHerBehalf() {
+        CurrentUser facilitator = principal("rpe.evry");
+        assertThat(allowanceStatements.ofRelais(facilitator))
+                .filteredOn(row -> row.childminderName().equals("Sophie Martin")).singleElement()
+                .satisfies(row -> assertThat(row.status()).isEqualTo(fr.passerelle.allowance.StatementStatus.TO_CONFIRM))
+                .satisfies(row -> assertThat(statementAccess.mayConfirm(facilitator,
+                        allowanceStatements.get(facilitator, row.id()))).isTrue());
+    }
+
+    @Autowired
+    fr.passerelle.allowance.Statements allowanceStatements;
+
+    @Autowired
+    fr.passerelle.allowance.StatementAccess statementAccess;
+
     @Autowired
     CandidateSearch candidates;
 

@@ -92,6 +92,41 @@ class RelaisBrowserTest {
     }
 
     @Test
+    void theFacilitatorChecksAStatementAndConfirmsItOnTheChildmindersBehalf() {
+        CurrentUser admin = fixtures.admin();
+        Organisation relais = fixtures.relais(RelaisFixtures.EVRY);
+        Account facilitator = fixtures.facilitator(relais);
+        Childminder childminder = fixtures.childminder(admin, RelaisFixtures.EVRY);
+        long statement = fixtures.statementToConfirm(childminder);
+
+        browser.signIn(facilitator.username(), facilitator.password());
+        browser.waitForPath("/relais");
+        browser.clickAndWait(browser.byTestId("nav-relais-statements"));
+        assertThat(browser.byTestId("relais-statements").getText()).contains(childminder.getLastName())
+                .contains("À confirmer").contains("30,00 €");
+        browser.checkAccessibility("relais-statements");
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector(
+                "[data-testid='statement-row'] a[href='/relais/statements/" + statement + "']")));
+        assertThat(browser.byTestId("on-behalf").getText()).contains(childminder.getLastName());
+        browser.checkAccessibility("relais-statement");
+        browser.clickAndWait(browser.byTestId("confirm-statement"));
+        assertThat(browser.byTestId("flash").getText()).contains("pour le compte de l’assistante maternelle");
+        assertThat(browser.byTestId("provider-statement").getText()).contains("Confirmé, à valider par la Caf");
+        browser.checkAccessibility("relais-statement-confirmed");
+
+        browser.driver().manage().window().setSize(new Dimension(375, 812));
+        try {
+            browser.open("/relais/statements");
+            JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+            assertThat(((Number) script.executeScript("return document.documentElement.scrollWidth")).longValue())
+                    .isLessThanOrEqualTo(((Number) script.executeScript("return window.innerWidth")).longValue());
+        }
+        finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
     void theChildminderAppliesAndTheAdministratorGrantsTheLabel() {
         Account admin = fixtures.adminAccount();
         fixtures.relais(RelaisFixtures.CORBEIL);

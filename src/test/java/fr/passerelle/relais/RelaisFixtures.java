@@ -86,6 +86,23 @@ public class RelaisFixtures {
                 0, 72);
     }
 
+    /** Last month's statement of hers, to confirm: one AVIP place kept available the whole month (30.00 €). */
+    @Transactional
+    public long statementToConfirm(Childminder childminder) {
+        java.time.YearMonth month = java.time.YearMonth.now().minusMonths(1);
+        long id = jdbc.sql("""
+                        insert into allowance_statement (childminder_id, departement_code, month, status, capped_cents,
+                                                         total_cents, computed_at)
+                        values (?, '91', ?, 'TO_CONFIRM', 3000, 3000, now()) returning id""")
+                .params(childminder.getId(), java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single();
+        jdbc.sql("""
+                        insert into allowance_statement_line (statement_id, position, kind, places, place_days,
+                                                              amount_cents)
+                        values (?, 0, 'PLACE_KEPT', 1, ?, 3000)""")
+                .params(id, month.lengthOfMonth()).update();
+        return id;
+    }
+
     long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
