@@ -24,5 +24,7 @@ public enum AuditedEntity {
     /** A run of the retention job, with its counts ({@code privacy.Retention}). */
     RETENTION_RUN,
     /** A referral whose parent withdrew consent ({@code privacy.ConsentWithdrawal}). */
-    REFERRAL
+    REFERRAL,
+    /** A Caf's automatic hand-on for one need ({@code routing.offer.HandOnSettings}). */
+    HAND_ON_SETTING
 }
