@@ -4,7 +4,7 @@
 -- An offer handed on automatically has no officer who sent it: it records its hop in the chain (1 for the first
 -- automatic offer after a manual one) and the offer it follows.
 alter table offer alter column sent_by drop not null;
-alter table offer add column hand_on_hop smallint check (hand_on_hop between 1 and 20);
+alter table offer add column hand_on_hop integer check (hand_on_hop between 1 and 20);
 alter table offer add column previous_offer_id bigint references offer (id);
 alter table offer add constraint offer_sent_by_officer_or_handed_on
     check ((sent_by is null) = (hand_on_hop is not null));
