@@ -131,31 +131,31 @@ public class AutomaticHandOn {
     }
 
     /**
-     * The chain of a referral of the officer's territory, as its routing page shows it (two statements).
+     * The chain of a referral of the officer's territory, as its routing page shows it: one statement (the referral,
+     * its Caf's setting for the need, its chain).
      *
      * @throws NotFoundException when the referral is not in the officer's territory
      */
     @Transactional(readOnly = true)
     public HandOnChain chain(CurrentUser officer, long referralId) {
-        record Row(String departementCode, String need) {
-        }
-        Row row = jdbc.sql("""
-                        select departement_code, need from referral
-                        where id = ? and departement_code = ? and submitted_at is not null""")
-                .param(referralId).param(requireOfficer(officer).getDepartementCode())
-                .query((rs, n) -> new Row(rs.getString("departement_code"), rs.getString("need")))
-                .optional().orElseThrow(NotFoundException::new);
-        HandOnSetting setting = settings.setting(row.departementCode(),
-                CareNeed.valueOf(row.need()));
         return jdbc.sql("""
-                        select stopped_at, return_reason, returned_at, version from hand_on_chain
-                        where referral_id = ?""")
-                .param(referralId)
-                .query((rs, n) -> new HandOnChain(setting.automatic(), setting.maxHops(),
-                        OfferViews.instant(rs, "stopped_at"), rs.getString("return_reason"),
-                        OfferViews.instant(rs, "returned_at"), rs.getLong("version")))
-                .optional()
-                .orElseGet(() -> new HandOnChain(setting.automatic(), setting.maxHops(), null, null, null, 0));
+                        select r.need, s.automatic, s.max_hops, c.stopped_at, c.return_reason, c.returned_at,
+                               coalesce(c.version, 0) as version
+                        from referral r
+                        left join hand_on_setting s on s.departement_code = r.departement_code and s.need = r.need
+                        left join hand_on_chain c on c.referral_id = r.id
+                        where r.id = ? and r.departement_code = ? and r.submitted_at is not null""")
+                .param(referralId).param(requireOfficer(officer).getDepartementCode())
+                .query((rs, n) -> {
+                    HandOnSetting setting = rs.getObject("automatic") == null
+                            ? settings.defaultOf(CareNeed.valueOf(rs.getString("need")))
+                            : new HandOnSetting(CareNeed.valueOf(rs.getString("need")), rs.getBoolean("automatic"),
+                                    rs.getInt("max_hops"), true, 0);
+                    return new HandOnChain(setting.automatic(), setting.maxHops(),
+                            OfferViews.instant(rs, "stopped_at"), rs.getString("return_reason"),
+                            OfferViews.instant(rs, "returned_at"), rs.getLong("version"));
+                })
+                .optional().orElseThrow(NotFoundException::new);
     }
 
     /**

@@ -115,7 +115,8 @@ public class HandOnSettings {
                         .field("maxHops", before.maxHops(), maxHops));
     }
 
-    private HandOnSetting defaultOf(CareNeed need) {
+    /** The configuration's default for a need, for a Caf without a row. */
+    HandOnSetting defaultOf(CareNeed need) {
         return new HandOnSetting(need, defaults.automatic(need), defaults.maxHops(), false, 0);
     }
 
