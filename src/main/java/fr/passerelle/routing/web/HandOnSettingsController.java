@@ -56,6 +56,7 @@ class HandOnSettingsController {
             model.addAttribute("errorNeed", careNeed);
             model.addAttribute("errorMessage", messages.getMessage(result.getFieldErrors().get(0), locale));
             model.addAttribute("rejectedMaxHops", result.getFieldValue("maxHops"));
+            model.addAttribute("rejectedAutomatic", form.isAutomatic());
             return page(admin, model);
         }
         try {

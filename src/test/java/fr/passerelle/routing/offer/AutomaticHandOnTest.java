@@ -30,6 +30,7 @@ import fr.passerelle.routing.OfferStatus;
 import fr.passerelle.routing.OfficerRoutingFixtures;
 import fr.passerelle.routing.ProviderRef;
 import fr.passerelle.routing.RoutingFixtures;
+import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.support.IntegrationTest;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
@@ -64,6 +65,9 @@ class AutomaticHandOnTest {
 
     @Autowired
     OfferViews views;
+
+    @Autowired
+    RoutingQueues queues;
 
     @Autowired
     ReferralFixtures referrals;
@@ -150,6 +154,9 @@ class AutomaticHandOnTest {
         Referral back = referrals.reload(referral);
         assertThat(back.getStatus()).isEqualTo(ReferralStatus.ELIGIBLE);
         assertThat(chain(referral).returnReason()).isEqualTo("NO_CANDIDATE");
+        assertThat(queues.toRoute(referrals.principal(officer), 0).getContent())
+                .filteredOn(row -> row.referralId() == referral.getId())
+                .extracting(RoutingQueues.ReferralToRoute::handOnReturnReason).containsExactly("NO_CANDIDATE");
     }
 
     @Test
