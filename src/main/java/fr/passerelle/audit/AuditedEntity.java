@@ -30,5 +30,7 @@ public enum AuditedEntity {
     /** A support action in a relais's follow-up log of a childminder ({@code relais.FollowUpLog}). */
     FOLLOW_UP,
     /** A childminder's application for the AVIP label ({@code relais.LabelApplications}). */
-    LABEL_APPLICATION
+    LABEL_APPLICATION,
+    /** A Caf's automatic hand-on for one need ({@code routing.offer.HandOnSettings}). */
+    HAND_ON_SETTING
 }

@@ -145,6 +145,13 @@ class DemoData implements ApplicationRunner {
         homeCareService(northService, false, "0160000002",
                 Set.of("91377", "91477", "91692", "91345", "91471", "91589", "91027", "91326", "91687"));
 
+        // The automatic hand-on's second service in Corbeil-Essonnes (README, "Automatic hand-on").
+        Organisation seineService = organisation(OrganisationKind.HOME_CARE_SERVICE,
+                "Val de Seine Aide à Domicile", "91174");
+        contactEmail(seineService, "accueil@val-de-seine-aide.demo.passerelle.test");
+        user("sad.seine", "Lina Responsable", Role.PROVIDER, seineService);
+        homeCareService(seineService, true, "0160000003", Set.of("91174"));
+
         Organisation creche = organisation(OrganisationKind.AVIP_CRECHE, "Crèche AVIP Les Petits Pas", "91174");
         user("creche.petits-pas", "Manon Directrice", Role.PROVIDER, creche);
         if (creches.findByOrganisation(creche).isEmpty()) {

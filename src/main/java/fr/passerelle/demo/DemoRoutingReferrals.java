@@ -50,6 +50,8 @@ import org.springframework.validation.BeanPropertyBindingResult;
  * childminders of Corbeil and Évry and the crèche Les Petits Pas;</li>
  * <li>{@code routing-overdue}: an emergency of Massy offered 25 hours before loading to {@code sad.nord}, whose
  * 24 hours have run out: the expiry job sends it back to the routing queue within a minute of start-up;</li>
+ * <li>{@code routing-hand-on}: an emergency of Corbeil-Essonnes offered 25 hours and a half before loading to
+ * {@code sad.essonne}: the expiry job hands it on automatically to {@code sad.seine} within a minute of start-up;</li>
  * <li>{@code routing-care-arranged}: occasional care from today in Étampes, accepted yesterday by the childminder
  * {@code am.david}: its advisor can record the outcome.</li>
  * </ul>
@@ -123,6 +125,20 @@ class DemoRoutingReferrals implements ApplicationRunner {
             // Sent 25 hours ago with 24 hours to answer: overdue since an hour, nobody answered.
             sendOffer(referral, OrganisationKind.HOME_CARE_SERVICE, "Nord Essonne Aide à Domicile",
                     ago(Duration.ofHours(25)), "Entretien à 9 h à la mairie de Massy.");
+            created++;
+        }
+        if (absent("routing-hand-on")) {
+            Referral referral = file("routing-hand-on", "conseiller.evry", ago(Duration.ofHours(27)),
+                    new ReferralDetails("Perrin", "Chloé", "4021881Q", true, null, "+33612345615", null, "91174",
+                            "91", true, false, true, List.of(new ReferralDetails.Child("Hugo", today.minusYears(2))),
+                            Purpose.JOB_INTERVIEW, today.plusDays(1), "Pôle logistique de Corbeil", "91174",
+                            CareNeed.EMERGENCY_HOME_CARE, today.plusDays(1), LocalTime.of(9, 0), today.plusDays(1),
+                            Set.of(), null, null, true));
+            declareEligible(referral, ago(Duration.ofHours(26)));
+            // Sent 25 hours and a half ago with 24 hours to answer: the first expiry run (within a minute of
+            // start-up) expires it and, emergencies being handed on, offers it at once to Val de Seine.
+            sendOffer(referral, OrganisationKind.HOME_CARE_SERVICE, "Essonne Services à Domicile",
+                    ago(Duration.ofMinutes(25 * 60 + 30)), null);
             created++;
         }
         if (absent("routing-care-arranged")) {

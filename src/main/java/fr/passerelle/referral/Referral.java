@@ -222,6 +222,16 @@ public class Referral {
     }
 
     /**
+     * The referral was handed on automatically to the next candidate (routing's automatic hand-on) right after an
+     * offer ended: nobody acted, so the timeline row has no actor (the system).
+     *
+     * @param comment what the timeline says (the hop, in words)
+     */
+    public void offerHandedOn(String comment, Instant now) {
+        move(ReferralStatus.OFFERED, null, now, comment);
+    }
+
+    /**
      * The provider declined: the referral goes back to the top of the routing queue.
      *
      * @param comment what the timeline says (the reason, in words)

@@ -7,7 +7,8 @@
  * views), {@code queue} (the officers' and providers' queues, metrics), {@code web} (pages and forms) and
  * {@code refusal} (what the rules refuse); those other modules use are named interfaces.
  */
-@ApplicationModule(allowedDependencies = {"referral", "provider", "organisation", "territory", "system"})
+@ApplicationModule(allowedDependencies = {"referral", "provider", "organisation", "territory", "system",
+        "audit"})
 package fr.passerelle.routing;
 
 import org.springframework.modulith.ApplicationModule;

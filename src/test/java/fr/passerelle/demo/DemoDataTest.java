@@ -3,6 +3,7 @@ package fr.passerelle.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import fr.passerelle.routing.matching.CandidateSearch;
 import fr.passerelle.routing.matching.Route;
 import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.support.IntegrationTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -34,6 +38,8 @@ import fr.passerelle.provider.label.AvipLabelRepository;
 
 @IntegrationTest
 @ActiveProfiles("demo")
+// The hand-on story runs first: the overdue story's expiry run would expire its offer before it is watched.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataTest {
 
     private static final List<String> TABLES = List.of("organisation", "user_account", "childminder", "avip_label",
@@ -167,12 +173,45 @@ class DemoDataTest {
     }
 
     @Test
+    @Order(1)
+    void theEmergencyOfCorbeilHandsItselfOnToValDeSeineAtTheFirstExpiryRun() {
+        long id = demoReferral("Perrin", "conseiller.evry");
+        Instant deadline = jdbc.sql("""
+                        select o.deadline_at from offer o
+                        join organisation p on p.id = o.provider_organisation_id
+                        where o.referral_id = ? and o.status = 'PENDING' and p.name = 'Essonne Services à Domicile'""")
+                .param(id).query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
+        assertThat(deadline).as("overdue at load time").isBefore(clock.instant());
+        // Tests turn the default off (passerelle.routing.hand-on.emergency-home-care): the demo Caf chooses it here.
+        jdbc.sql("""
+                insert into hand_on_setting (departement_code, need, automatic, max_hops, updated_at, updated_by)
+                select '91', 'EMERGENCY_HOME_CARE', true, 3, now(), id from user_account where username = 'admin.caf'
+                """).update();
+        try {
+            // At its own deadline: Amandine Rousseau's offer, due later, is left for its own story.
+            new AdvisorOutcomeFixtures(context, referralFixtures).expireDueAt(deadline);
+        }
+        finally {
+            jdbc.sql("delete from hand_on_setting where departement_code = '91'").update();
+        }
+
+        assertThat(jdbc.sql("""
+                        select p.name || ' ' || o.hand_on_hop from offer o
+                        join organisation p on p.id = o.provider_organisation_id
+                        where o.referral_id = ? and o.status = 'PENDING'""")
+                .param(id).query(String.class).single()).isEqualTo("Val de Seine Aide à Domicile 1");
+        assertThat(jdbc.sql("select status from referral where id = ?").param(id).query(String.class).single())
+                .isEqualTo("OFFERED");
+    }
+
+    @Test
     void everyDemoAccountSignsInWithTheDocumentedPassword() {
         List<String> usernames = new java.util.ArrayList<>(List.of("agent.caf", "admin.caf", "conseiller.evry",
-                "conseiller.massy", "conseiller.mission-locale", "sad.essonne", "sad.nord", "creche.petits-pas"));
+                "conseiller.massy", "conseiller.mission-locale", "sad.essonne", "sad.nord", "creche.petits-pas",
+                "sad.seine"));
         DemoData.CHILDMINDERS.forEach(childminder -> usernames.add(childminder.username()));
 
-        assertThat(usernames).hasSize(28);
+        assertThat(usernames).hasSize(29);
         for (String username : usernames) {
             assertThat(authenticationManager.authenticate(
                     new UsernamePasswordAuthenticationToken(username, DemoData.PASSWORD)).isAuthenticated())
@@ -189,13 +228,14 @@ class DemoDataTest {
         assertThat(jdbc.sql("select email from user_account where username = 'agent.caf'").query(String.class)
                 .single()).isEqualTo("agent.caf@demo.passerelle.test");
         assertThat(jdbc.sql("select count(*) from user_account where email like '%@demo.passerelle.test'")
-                .query(Long.class).single()).isEqualTo(29); // 28 + the RPE facilitator rpe.evry (demo.DemoRelais)
+                .query(Long.class).single()).isEqualTo(30); // 28 + rpe.evry (demo.DemoRelais) + sad.seine (hand-on)
         assertThat(jdbc.sql("""
                 select name || ' ' || contact_email from organisation
                 where contact_email like '%.demo.passerelle.test' order by name""").query(String.class).list())
                 .containsExactly("Caf de l'Essonne action-sociale@caf91.demo.passerelle.test",
                         "Essonne Services à Domicile accueil@essonne-services.demo.passerelle.test",
-                        "Nord Essonne Aide à Domicile accueil@nord-essonne-aide.demo.passerelle.test");
+                        "Nord Essonne Aide à Domicile accueil@nord-essonne-aide.demo.passerelle.test",
+                        "Val de Seine Aide à Domicile accueil@val-de-seine-aide.demo.passerelle.test");
     }
 
     @Test

@@ -85,6 +85,18 @@ public class CandidateSearch {
         return facts(row.request(), provider).map(facts -> ranking.evaluate(facts, row.request()));
     }
 
+    /**
+     * For the automatic hand-on: the nearest candidates of an eligible referral, read ring by ring until there are at
+     * least {@code wanted}, without scoping (no user acts: the caller holds the referral's lock).
+     *
+     * @throws IllegalReferralTransitionException when the referral is not {@link ReferralStatus#ELIGIBLE}
+     */
+    public CandidateList candidatesForHandOn(long referralId, int wanted) {
+        RequestRow row = request(referralId);
+        requireEligible(row);
+        return search(row.request(), wanted);
+    }
+
     private static void requireEligible(RequestRow row) {
         if (row.status() != ReferralStatus.ELIGIBLE) {
             throw new IllegalReferralTransitionException(row.status(), ReferralStatus.OFFERED,

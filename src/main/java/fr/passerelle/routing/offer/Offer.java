@@ -53,9 +53,16 @@ class Offer {
 
     private Instant sentAt;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** The officer who sent it; null for an offer handed on automatically. */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "sent_by")
     private UserAccount sentBy;
+
+    /** Its rank in an automatic chain (1 for the first offer handed on after a manual one); null when sent by hand. */
+    private Integer handOnHop;
+
+    /** The offer it was handed on from; null when sent by hand. */
+    private Long previousOfferId;
 
     private Instant deadlineAt;
 
@@ -96,6 +103,32 @@ class Offer {
         this.sentAt = sentAt;
         this.deadlineAt = deadlineAt;
         this.status = OfferStatus.PENDING;
+    }
+
+    /**
+     * The offer handed on automatically after {@code previous} ended (expired or declined), to the next candidate:
+     * no officer sent it, it carries its hop and the previous offer.
+     */
+    static Offer handedOn(Offer previous, ProviderRef provider, long providerOrganisationId, int hop, Instant sentAt,
+            Instant deadlineAt) {
+        if (hop < 1) {
+            throw new IllegalArgumentException("A hop counts from 1");
+        }
+        Offer offer = new Offer();
+        offer.referral = previous.referral;
+        offer.departementCode = previous.departementCode;
+        offer.providerKind = provider.kind();
+        offer.providerId = provider.id();
+        offer.providerOrganisationId = providerOrganisationId;
+        offer.sentAt = sentAt;
+        if (!deadlineAt.isAfter(sentAt)) {
+            throw new IllegalArgumentException("The deadline comes after the offer is sent");
+        }
+        offer.deadlineAt = deadlineAt;
+        offer.status = OfferStatus.PENDING;
+        offer.handOnHop = hop;
+        offer.previousOfferId = Objects.requireNonNull(previous.getId());
+        return offer;
     }
 
     /** Whether the deadline has passed at {@code now}: the deadline itself is too late. */
@@ -204,6 +237,15 @@ class Offer {
 
     String getMessage() {
         return message;
+    }
+
+    /** Its rank in an automatic chain, or null when an officer sent it. */
+    Integer getHandOnHop() {
+        return handOnHop;
+    }
+
+    Long getPreviousOfferId() {
+        return previousOfferId;
     }
 
     long getVersion() {

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Expires the offers nobody answered by their deadline and sends their referrals back to the top of the routing
- * queue, with a timeline row without actor (the system). Idempotent: an offer expires once, a second run finds
+ * queue, with a timeline row without actor (the system), or hands them on at once to their next candidate
+ * ({@link AutomaticHandOn}, in the same transaction). Idempotent: an offer expires once, a second run finds
  * nothing. Safe with several instances: the scheduled runs go through {@link ExclusiveJobs} (one instance at a
  * time), and each due offer is locked with its referral before it expires, so that even two runs at once never expire
  * an offer twice.
@@ -42,9 +43,11 @@ class OfferExpiry {
     private final RoutingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AutomaticHandOn handOn;
 
     OfferExpiry(OfferRepository offers, JdbcClient jdbc, RoutingProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AutomaticHandOn handOn) {
+        this.handOn = handOn;
         this.offers = offers;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -91,6 +94,8 @@ class OfferExpiry {
         }
         offers.flush();
         due.forEach(offer -> events.publishEvent(new OfferExpired(offer.getId())));
+        // Each expired offer's referral, still locked by this run, may go at once to its next candidate.
+        due.forEach(offer -> handOn.afterOfferEnded(offer, now.truncatedTo(ChronoUnit.MICROS)));
         log.info("{} offer(s) expired unanswered", due.size());
         return due.size();
     }

@@ -67,10 +67,12 @@ public class OfferService {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AutomaticHandOn handOn;
 
     OfferService(OfferRepository offers, ReferralRepository referrals, UserAccountRepository users,
             CandidateSearch candidates, RoutingProperties properties, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AutomaticHandOn handOn) {
+        this.handOn = handOn;
         this.offers = offers;
         this.referrals = referrals;
         this.users = users;
@@ -87,7 +89,7 @@ public class OfferService {
      * caller's transaction, which the caller must open. The pages never use it.
      */
     public OfferService withClock(Clock otherClock) {
-        return new OfferService(offers, referrals, users, candidates, properties, jdbc, events, otherClock);
+        return new OfferService(offers, referrals, users, candidates, properties, jdbc, events, otherClock, handOn);
     }
 
     /**
@@ -160,7 +162,8 @@ public class OfferService {
 
     /**
      * The provider declines, with a reason (and a comment, required for {@link DeclineReason#OTHER}): the referral
-     * goes back to the top of the routing queue, and this provider is never proposed it again.
+     * goes back to the top of the routing queue, and this provider is never proposed it again. When the referral's Caf
+     * hands its need on automatically, it is offered at once to the next candidate ({@link AutomaticHandOn}).
      *
      * @throws NotFoundException when the offer is not addressed to the user's organisation
      * @throws OfferExpiredException at or after the deadline
@@ -178,6 +181,7 @@ public class OfferService {
         offers.flush();
         events.publishEvent(new OfferDeclined(offerId));
         log.info("Offer {} declined ({})", offerId, reason);
+        handOn.afterOfferEnded(offer, now);
     }
 
     /**

@@ -161,7 +161,7 @@ public class OfferViews {
                                     else po.name end as provider_name,
                                coalesce(cm.commune_code, po.commune_code) as commune_code, m.name as commune_name,
                                o.status, o.sent_at, o.deadline_at, o.answered_at, o.ended_at, o.decline_reason,
-                               o.decline_comment
+                               o.decline_comment, o.hand_on_hop
                         from offer o
                         join organisation po on po.id = o.provider_organisation_id
                         left join childminder cm on o.provider_kind = 'CHILDMINDER' and cm.id = o.provider_id
@@ -174,7 +174,8 @@ public class OfferViews {
                         officer ? rs.getString("provider_name") : null, rs.getString("commune_code"),
                         rs.getString("commune_name"), OfferStatus.valueOf(rs.getString("status")),
                         instant(rs, "sent_at"), instant(rs, "deadline_at"), instant(rs, "answered_at"),
-                        instant(rs, "ended_at"), declineReason(rs), officer ? rs.getString("decline_comment") : null))
+                        instant(rs, "ended_at"), declineReason(rs), officer ? rs.getString("decline_comment") : null,
+                        rs.getObject("hand_on_hop", Integer.class)))
                 .list();
     }
 

@@ -13,10 +13,11 @@ import fr.passerelle.routing.ProviderKind;
  * @param communeName where the provider is
  * @param answeredAt when accepted or declined; {@code endedAt} when expired or cancelled
  * @param declineComment the provider's comment, for a Caf officer only
+ * @param handOnHop its rank in an automatic chain, or null when an officer sent it
  */
 public record ReferralOffer(long offerId, ProviderKind providerKind, String providerName, String communeCode,
         String communeName, OfferStatus status, Instant sentAt, Instant deadlineAt, Instant answeredAt,
-        Instant endedAt, DeclineReason declineReason, String declineComment) {
+        Instant endedAt, DeclineReason declineReason, String declineComment, Integer handOnHop) {
 
     /** The time left to answer at {@code now}, or how late the answer is (meaningful while pending). */
     public TimeLeft timeLeft(Instant now) {

@@ -64,10 +64,12 @@ public class RoutingQueues {
      * @param returned it came back after a decline or an expiry (listed first)
      * @param queuedAt when it (re)entered the routing queue
      * @param offersSoFar offers already sent for it (declined or expired)
+     * @param handOnReturnReason why the automatic hand-on gave it back ({@code NO_CANDIDATE}, {@code HOP_LIMIT},
+     *     {@code STOPPED}), or null
      */
     public record ReferralToRoute(long referralId, CareNeed need, Purpose purpose, String communeCode,
             String communeName, LocalDate firstDay, LocalDate lastDay, int children, boolean emergency,
-            boolean returned, Instant queuedAt, int offersSoFar) {
+            boolean returned, Instant queuedAt, int offersSoFar, String handOnReturnReason) {
     }
 
     /**
@@ -162,7 +164,8 @@ public class RoutingQueues {
                                coalesce(r.last_day, r.first_day),
                                (select count(*) from referral_child c where c.referral_id = r.id),
                                r.emergency, r.routing_returned, r.routing_queued_at,
-                               (select count(*) from offer o where o.referral_id = r.id)
+                               (select count(*) from offer o where o.referral_id = r.id),
+                               (select h.return_reason from hand_on_chain h where h.referral_id = r.id)
                         from referral r
                         left join commune m on m.insee_code = r.commune_code
                         where r.departement_code = :dep and r.status = 'ELIGIBLE'
@@ -175,7 +178,7 @@ public class RoutingQueues {
                         Purpose.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                         rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getInt(8),
                         rs.getBoolean(9), rs.getBoolean(10), OfferViews.instant(rs, "routing_queued_at"),
-                        rs.getInt(12)))
+                        rs.getInt(12), rs.getString(13)))
                 .list());
     }
 

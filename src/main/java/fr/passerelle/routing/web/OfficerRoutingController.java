@@ -10,6 +10,7 @@ import fr.passerelle.referral.ReferralViewed;
 import fr.passerelle.routing.ProviderRef;
 import fr.passerelle.routing.matching.Candidate;
 import fr.passerelle.routing.matching.Route;
+import fr.passerelle.routing.offer.AutomaticHandOn;
 import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.routing.refusal.CandidateExcludedException;
@@ -60,9 +61,12 @@ class OfficerRoutingController {
     private final CommuneDirectory communes;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final AutomaticHandOn handOn;
 
     OfficerRoutingController(OfficerRoutingPages pages, RoutingQueues queues, OfferService offers,
-            CommuneDirectory communes, MessageSource messages, ApplicationEventPublisher events) {
+            CommuneDirectory communes, MessageSource messages, ApplicationEventPublisher events,
+            AutomaticHandOn handOn) {
+        this.handOn = handOn;
         this.events = events;
         this.pages = pages;
         this.queues = queues;
@@ -167,6 +171,20 @@ class OfficerRoutingController {
         return "redirect:/officer/referrals/" + id + "/routing";
     }
 
+    /** Stops the referral's automatic hand-on: the next expiry or decline leaves it in the routing queue. */
+    @PostMapping("/referrals/{id}/hand-on/stop")
+    String stopHandOn(@AuthenticationPrincipal CurrentUser officer, @PathVariable long id,
+            @RequestParam(defaultValue = "0") long version, RedirectAttributes redirect) {
+        try {
+            handOn.stop(officer, id, version);
+            redirect.addFlashAttribute("flash", "routing.handOn.flash.stopped");
+        }
+        catch (ConcurrencyFailureException ex) {
+            redirect.addFlashAttribute("error", "routing.officer.error.concurrent");
+        }
+        return "redirect:/officer/referrals/" + id + "/routing";
+    }
+
     private String show(CurrentUser officer, long id, Model model) {
         return show(officer, id, SHOWN_STEP, model);
     }
@@ -194,6 +212,7 @@ class OfficerRoutingController {
                 ? shown + SHOWN_STEP : null);
         model.addAttribute("route", Route.of(page.referral().getNeed()));
         model.addAttribute("offers", page.offers());
+        model.addAttribute("handOn", handOn.chain(officer, id));
         model.addAttribute("currentOffer", page.currentOffer().orElse(null));
         model.addAttribute("acceptedOffer", page.acceptedOffer().orElse(null));
         model.addAttribute("messageMax", OfferForm.MESSAGE_MAX);

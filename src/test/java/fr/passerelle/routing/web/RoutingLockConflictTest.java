@@ -14,6 +14,7 @@ import fr.passerelle.routing.ProviderKind;
 import fr.passerelle.routing.ProviderRef;
 import fr.passerelle.routing.offer.DeclineForm;
 import fr.passerelle.routing.offer.OfferService;
+import fr.passerelle.routing.offer.AutomaticHandOn;
 import fr.passerelle.routing.offer.OfferViews;
 import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.territory.CommuneDirectory;
@@ -94,7 +95,8 @@ class RoutingLockConflictTest {
 
     private OfficerRoutingController officerController() {
         return new OfficerRoutingController(mock(OfficerRoutingPages.class), mock(RoutingQueues.class), offers,
-                mock(CommuneDirectory.class), mock(MessageSource.class), mock(ApplicationEventPublisher.class));
+                mock(CommuneDirectory.class), mock(MessageSource.class), mock(ApplicationEventPublisher.class),
+                mock(AutomaticHandOn.class));
     }
 
     private ProviderOfferController providerController() {
