@@ -355,7 +355,8 @@ class StatisticsFiguresTest {
     void thePageRunsTheSameFewStatementsWhateverTheData() throws Exception {
         long count = statements.count(() -> mvc.perform(get("/statistics?period=YEAR")
                 .with(user(accounts.signedIn(officer)))).andExpect(status().isOk()));
-        assertThat(count).isLessThanOrEqualTo(10);
+        // The Caf's page also reads the allowance's figures and the label applications by outcome: one statement each.
+        assertThat(count).isLessThanOrEqualTo(12);
         long advisorCount = statements.count(() -> mvc.perform(get("/statistics?period=YEAR")
                 .with(user(accounts.signedIn(advisor)))).andExpect(status().isOk()));
         assertThat(advisorCount).isLessThanOrEqualTo(8);

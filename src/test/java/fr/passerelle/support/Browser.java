@@ -26,8 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -147,7 +149,21 @@ public class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEac
 
     /** Waits until the page that held this element has been replaced, after submitting a form for instance. */
     public void waitUntilGone(WebElement element) {
-        waiting().until(ExpectedConditions.stalenessOf(element));
+        waiting().until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException replaced) {
+                // Asked about a node while its page is being replaced, ChromeDriver may answer "Node with given id
+                // does not belong to the document" rather than a stale reference: the page is gone all the same.
+                if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw replaced;
+            }
+        });
     }
 
     private WebDriverWait waiting() {
