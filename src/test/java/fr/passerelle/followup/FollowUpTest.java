@@ -234,6 +234,20 @@ class FollowUpTest {
     }
 
     @Test
+    void anonymisationErasesTheFollowUpsComments(@Autowired fr.passerelle.privacy.Anonymiser anonymiser,
+            @Autowired org.springframework.transaction.support.TransactionTemplate transactions) {
+        long id = jobStarted(40);
+        followUps.createDueAt(clock.instant());
+        followUps.answer(owner, id, openFollowUp(id), 0, FollowUpAnswer.ENDED_EARLY, EndReason.HEALTH,
+                "Arrêt maladie de la mère.");
+
+        transactions.executeWithoutResult(status -> anonymiser.anonymise(List.of(id), clock.instant()));
+
+        assertThat(jdbc.sql("select coalesce(comment, '') || answer from outcome_follow_up where referral_id = ?")
+                .param(id).query(String.class).single()).isEqualTo("ENDED_EARLY");
+    }
+
+    @Test
     void retentionFiguresAreMaskedUnderTheThreshold() {
         LocalDate from = fixtures.today().minusDays(60);
         LocalDate to = fixtures.today();
