@@ -228,6 +228,8 @@ class FollowUpTest {
         assertThat(after.select("[data-testid=follow-up-form]")).isEmpty();
         assertThat(after.selectFirst("[data-testid=follow-up-entry]").text())
                 .contains("S’est arrêté avant le terme", "Problème de garde d’enfant", "Plus de solution de garde.");
+        assertThat(after.selectFirst("[data-testid=timeline] [data-testid=timeline-follow-up]").text())
+                .contains("Suivi À un mois : S’est arrêté avant le terme", "Problème de garde d’enfant");
         Document homeAfter = Jsoup.parse(mvc.perform(get("/advisor").with(user(owner))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(homeAfter.select("[data-testid=follow-up-pending]")).isEmpty();
