@@ -250,7 +250,7 @@ class FollowUpTest {
     }
 
     @Test
-    void retentionFiguresAreMaskedUnderTheThreshold() {
+    void retentionFiguresAreMaskedUnderTheThreshold() throws Exception {
         LocalDate from = fixtures.today().minusDays(60);
         LocalDate to = fixtures.today();
         long first = jobStarted(40);
@@ -261,6 +261,10 @@ class FollowUpTest {
             assertThat(r.due().masked()).isTrue();
             assertThat(r.notAnswered().masked()).isTrue();
         });
+        String csv = mvc.perform(get("/statistics/follow-up.csv").with(user(owner))
+                        .param("from", from.toString()).param("to", to.toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("Suivis échus", "À un mois;< 5;< 5;< 5;< 5;< 5");
         for (int i = 0; i < 4; i++) {
             jobStarted(40);
         }
