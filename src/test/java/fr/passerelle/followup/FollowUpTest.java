@@ -3,6 +3,7 @@ package fr.passerelle.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -261,8 +262,9 @@ class FollowUpTest {
             assertThat(r.due().masked()).isTrue();
             assertThat(r.notAnswered().masked()).isTrue();
         });
-        String csv = mvc.perform(get("/statistics/follow-up.csv").with(user(owner))
-                        .param("from", from.toString()).param("to", to.toString()))
+        var started = mvc.perform(get("/statistics/follow-up.csv").with(user(owner))
+                .param("from", from.toString()).param("to", to.toString())).andReturn();
+        String csv = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("Suivis échus", "À un mois;< 5;< 5;< 5;< 5;< 5");
         for (int i = 0; i < 4; i++) {
