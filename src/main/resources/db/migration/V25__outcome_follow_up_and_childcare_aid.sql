@@ -42,4 +42,7 @@ create table childcare_aid_record (
     check (requested = (requested_on is not null)),
     check (requested = (reason is null))
 );
+-- The statistics' families who may qualify: care arranged (or closed after it) for a job or a training, by first day.
+create index referral_childcare_aid_idx on referral (first_day, id)
+    where status in ('CARE_ARRANGED', 'CLOSED') and purpose in ('JOB', 'TRAINING');
 create index childcare_aid_record_organisation_idx on childcare_aid_record (organisation_id);

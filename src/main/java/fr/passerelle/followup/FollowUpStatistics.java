@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same audiences as the page's other figures: a Caf's people see the families of its département, an advisor their
  * organisation's referrals, nobody else anything. A count under {@code passerelle.statistics.min-families} is masked
  * (shown "&lt; 5"), its share with it. The counts are bounded by the period and the scope (served by
- * referral_started_activity_idx and the follow-ups' unique key).
+ * referral_started_activity_idx and the follow-ups' unique key, and by referral_childcare_aid_idx).
  */
 @Service("followUpStatistics")
 public class FollowUpStatistics {
@@ -89,8 +89,8 @@ public class FollowUpStatistics {
                                count(*) filter (where f.answer is null)
                         from referral r join outcome_follow_up f on f.referral_id = r.id
                         where r.status = 'CLOSED' and r.outcome in ('JOB_STARTED', 'TRAINING_STARTED')
-                          and r.closed_at >= (cast(:from as date) at time zone :zone)
-                          and r.closed_at < ((cast(:to as date) + 1) at time zone :zone)
+                          and r.closed_at >= (cast(cast(:from as date) as timestamp) at time zone :zone)
+                          and r.closed_at < (cast(cast(:to as date) + 1 as timestamp) at time zone :zone)
                           and f.due_on <= :today and %s
                         group by f.milestone order by f.milestone""".formatted(condition))
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("zone", zone)
