@@ -81,8 +81,13 @@ public class FollowUpStatistics {
         }
         String zone = clock.getZone().getId();
         List<Retention> retention = new ArrayList<>();
+        Map<String, Long> aid = new TreeMap<>();
+        // One statement for both (the statistics page counts its statements): the retention lines (kind 0, one per
+        // milestone), then the childcare aid's (kind 1, one per record's state). A family may qualify for the aid
+        // when care was arranged for a job or a training, a child under the aid's age limit on the first day (an
+        // anonymised child has only an age in months).
         jdbc.sql("""
-                        select f.milestone, count(*),
+                        select 0, f.milestone, count(*),
                                count(*) filter (where f.answer = 'CONTINUING'),
                                count(*) filter (where f.answer = 'ENDED_EARLY'),
                                count(*) filter (where f.answer = 'UNKNOWN'),
@@ -91,32 +96,34 @@ public class FollowUpStatistics {
                         where r.status = 'CLOSED' and r.outcome in ('JOB_STARTED', 'TRAINING_STARTED')
                           and r.closed_at >= (cast(cast(:from as date) as timestamp) at time zone :zone)
                           and r.closed_at < (cast(cast(:to as date) + 1 as timestamp) at time zone :zone)
-                          and f.due_on <= :today and %s
-                        group by f.milestone order by f.milestone""".formatted(condition))
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("zone", zone)
-                .param("today", Date.valueOf(LocalDate.now(clock))).param("scope", scope)
-                .query((rs, n) -> {
-                    long due = rs.getLong(2);
-                    retention.add(new Retention(Milestone.valueOf(rs.getString(1)), count(due, due),
-                            count(rs.getLong(3), due), count(rs.getLong(4), due), count(rs.getLong(5), due),
-                            count(rs.getLong(6), due)));
-                    return null;
-                }).list();
-        // A family may qualify when care was arranged for a job or a training, a child under the aid's age limit on
-        // the first day (an anonymised child has only an age in months).
-        Map<String, Long> aid = new TreeMap<>();
-        jdbc.sql("""
-                        select coalesce(case when a.requested then 'REQUESTED' else a.reason end, 'NONE'), count(*)
+                          and f.due_on <= :today and %1$s
+                        group by f.milestone
+                        union all
+                        select 1, coalesce(case when a.requested then 'REQUESTED' else a.reason end, 'NONE'), count(*),
+                               0, 0, 0, 0
                         from referral r left join childcare_aid_record a on a.referral_id = r.id
                         where r.status in ('CARE_ARRANGED', 'CLOSED') and r.purpose in ('JOB', 'TRAINING')
-                          and r.first_day between :from and :to and %s
+                          and r.first_day between :from and :to and %1$s
                           and exists (select 1 from referral_child c where c.referral_id = r.id
                                       and (c.birth_date > r.first_day - make_interval(years => :limit)
                                            or c.birth_date is null and c.age_months < :limit * 12))
-                        group by 1""".formatted(condition))
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("scope", scope)
+                        group by 2
+                        order by 1, 2""".formatted(condition))
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("zone", zone)
+                .param("today", Date.valueOf(LocalDate.now(clock))).param("scope", scope)
                 .param("limit", childcareAid.childAgeLimit())
-                .query((rs, n) -> aid.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> {
+                    long total = rs.getLong(3);
+                    if (rs.getInt(1) == 1) {
+                        aid.put(rs.getString(2), total);
+                    }
+                    else {
+                        retention.add(new Retention(Milestone.valueOf(rs.getString(2)), count(total, total),
+                                count(rs.getLong(4), total), count(rs.getLong(5), total),
+                                count(rs.getLong(6), total), count(rs.getLong(7), total)));
+                    }
+                    return null;
+                }).list();
         long eligible = aid.values().stream().mapToLong(Long::longValue).sum();
         Map<NotRequestedReason, Count> notRequested = new TreeMap<>();
         for (NotRequestedReason reason : NotRequestedReason.values()) {
