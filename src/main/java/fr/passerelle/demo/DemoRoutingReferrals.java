@@ -13,14 +13,17 @@ import java.util.UUID;
 import fr.passerelle.eligibility.DecisionForm;
 import fr.passerelle.eligibility.DecisionOutcome;
 import fr.passerelle.eligibility.EligibilityReviewService;
+import fr.passerelle.followup.FollowUps;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.OrganisationRepository;
 import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.referral.CareNeed;
+import fr.passerelle.referral.Outcome;
 import fr.passerelle.referral.Purpose;
 import fr.passerelle.referral.Referral;
+import fr.passerelle.referral.ReferralClosed;
 import fr.passerelle.referral.ReferralDetails;
 import fr.passerelle.referral.ReferralRepository;
 import fr.passerelle.routing.ProviderRef;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -53,7 +57,11 @@ import org.springframework.validation.BeanPropertyBindingResult;
  * <li>{@code routing-hand-on}: an emergency of Corbeil-Essonnes offered 25 hours and a half before loading to
  * {@code sad.essonne}: the expiry job hands it on automatically to {@code sad.seine} within a minute of start-up;</li>
  * <li>{@code routing-care-arranged}: occasional care from today in Étampes, accepted yesterday by the childminder
- * {@code am.david}: its advisor can record the outcome.</li>
+ * {@code am.david}: its advisor can record the outcome;</li>
+ * <li>{@code follow-up-job-started}: a job in Évry-Courcouronnes whose outcome "job started" was recorded 39 days
+ * ago by {@code conseiller.evry}: its one-month follow-up waits on the advisor's home and referral page;</li>
+ * <li>{@code childcare-aid-job}: care arranged by {@code am.bernard} for a job in three days, a child of four: the
+ * advisor's page of {@code conseiller.evry} shows France Travail's childcare aid (AGE) prompt.</li>
  * </ul>
  * Fixed creation tokens make loading twice file nothing more.
  */
@@ -72,10 +80,15 @@ class DemoRoutingReferrals implements ApplicationRunner {
     private final OfferService offers;
     private final CandidateSearch candidates;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final FollowUps followUps;
 
     DemoRoutingReferrals(ReferralRepository referrals, UserAccountRepository users,
             OrganisationRepository organisations, UserDetailsService principals, EligibilityReviewService eligibility,
-            OfferService offers, CandidateSearch candidates, Clock clock) {
+            OfferService offers, CandidateSearch candidates, Clock clock, ApplicationEventPublisher events,
+            FollowUps followUps) {
+        this.events = events;
+        this.followUps = followUps;
         this.referrals = referrals;
         this.users = users;
         this.organisations = organisations;
@@ -151,6 +164,40 @@ class DemoRoutingReferrals implements ApplicationRunner {
             long offerId = sendOffer(referral, OrganisationKind.CHILDMINDER, "Céline David",
                     ago(Duration.ofHours(26)), null);
             offers.withClock(at(ago(Duration.ofHours(24)))).accept(principal("am.david"), offerId);
+            created++;
+        }
+        // Issue 20: an outcome "job started" recorded 39 days ago, whose one-month follow-up waits for its advisor.
+        if (absent("follow-up-job-started")) {
+            LocalDate firstDay = today.minusDays(40);
+            Referral referral = file("follow-up-job-started", "conseiller.evry", ago(Duration.ofDays(45)),
+                    new ReferralDetails("Delacroix", "Julie", "4021881Q", true, null, "+33612345615", null, "91228",
+                            "91", true, false, false, List.of(new ReferralDetails.Child("Léo", today.minusYears(2))),
+                            Purpose.JOB, firstDay, "Boulangerie du Centre", "91228", CareNeed.OCCASIONAL, firstDay,
+                            LocalTime.of(8, 0), firstDay.plusDays(2), Set.of(), null, null, true));
+            declareEligible(referral, ago(Duration.ofDays(44)));
+            long offerId = sendOffer(referral, OrganisationKind.CHILDMINDER, "Sophie Martin",
+                    ago(Duration.ofDays(43)), null);
+            offers.withClock(at(ago(Duration.ofDays(42)))).accept(principal("am.martin"), offerId);
+            Instant closedAt = ago(Duration.ofDays(39));
+            Referral arranged = referrals.findById(referral.getId()).orElseThrow();
+            arranged.close(arranged.getCreatedBy(), Outcome.JOB_STARTED, null, closedAt);
+            referrals.flush();
+            events.publishEvent(new ReferralClosed(arranged.getId(), Outcome.JOB_STARTED, closedAt));
+            followUps.createDue();
+            created++;
+        }
+        // Issue 20: care arranged for a job starting in three days, with a child of four: the AGE prompt shows.
+        if (absent("childcare-aid-job")) {
+            LocalDate firstDay = today.plusDays(3);
+            Referral referral = file("childcare-aid-job", "conseiller.evry", ago(Duration.ofHours(3)),
+                    new ReferralDetails("Vasseur", "Nora", "4021882R", true, null, "+33612345616", null, "91228",
+                            "91", true, false, false, List.of(new ReferralDetails.Child("Mila", today.minusYears(4))),
+                            Purpose.JOB, firstDay, "Hôpital Sud Francilien", "91228", CareNeed.OCCASIONAL, firstDay,
+                            LocalTime.of(7, 30), firstDay.plusDays(4), Set.of(), null, null, true));
+            declareEligible(referral, ago(Duration.ofHours(2)));
+            long offerId = sendOffer(referral, OrganisationKind.CHILDMINDER, "Nadia Bernard",
+                    ago(Duration.ofHours(1)), null);
+            offers.withClock(at(ago(Duration.ofMinutes(30)))).accept(principal("am.bernard"), offerId);
             created++;
         }
         log.info("Demo routing referrals ready ({} created)", created);

@@ -4,7 +4,8 @@
  */
 @ApplicationModule(allowedDependencies = {
         "routing", "routing::matching", "routing::offer", "eligibility", "statistics", "referral", "provider",
-        "provider::label", "relais", "allowance", "organisation", "system"})
+        "provider::label", "relais", "allowance", "organisation", "system",
+        "followup"})
 package fr.passerelle.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.passerelle.eligibility.EligibilityDecided;
+import fr.passerelle.followup.FollowUpDue;
 import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.privacy.DraftDeletionDue;
 import fr.passerelle.referral.Referral;
@@ -84,6 +85,11 @@ class AdvisorNotifications {
         if (referral.getCreatedBy().isRemindersEnabled()) {
             tell(referral, NotificationKind.OUTCOME_DUE, List.of());
         }
+    }
+
+    @EventListener
+    void on(FollowUpDue event) {
+        tell(referral(event.referralId()), NotificationKind.FOLLOW_UP_DUE, List.of());
     }
 
     @EventListener

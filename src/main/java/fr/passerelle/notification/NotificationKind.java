@@ -39,7 +39,9 @@ public enum NotificationKind {
     /** To a childminder: her monthly allowance statement waits for her confirmation. Arguments: statement id, month. */
     ALLOWANCE_STATEMENT_READY(false),
     /** To a childminder: her statement went into a payment file. Arguments: statement id, month, total. */
-    ALLOWANCE_STATEMENT_PAID(false);
+    ALLOWANCE_STATEMENT_PAID(false),
+    /** To the advisor: a follow-up of a job or training that started is to answer (one or six months). Arguments: referral id. */
+    FOLLOW_UP_DUE(false);
 
     private final boolean optional;
 

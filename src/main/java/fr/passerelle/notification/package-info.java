@@ -4,7 +4,8 @@
  */
 @ApplicationModule(allowedDependencies = {
         "routing", "routing::offer", "routing::queue", "eligibility", "referral", "privacy", "relais", "allowance",
-        "audit", "organisation", "system"})
+        "audit", "organisation", "system",
+        "followup"})
 package fr.passerelle.notification;
 
 import org.springframework.modulith.ApplicationModule;

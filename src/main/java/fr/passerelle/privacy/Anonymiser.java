@@ -68,6 +68,15 @@ public class Anonymiser {
                                             from jsonb_array_elements(d.rule_results) with ordinality as e (x, n))
                         where d.referral_id = any(:ids) and not d.anonymised""")
                 .param("ids", ids).update();
+        // The free texts of the outcome's follow-ups and of the childcare aid record (followup package).
+        jdbc.sql("""
+                        update outcome_follow_up set comment = null
+                        where referral_id = any(:ids) and comment is not null""")
+                .param("ids", ids).update();
+        jdbc.sql("""
+                        update childcare_aid_record set comment = null
+                        where referral_id = any(:ids) and comment is not null""")
+                .param("ids", ids).update();
         jdbc.sql("""
                         update offer set message = null, decline_comment = null, anonymised_at = :now
                         where referral_id = any(:ids) and anonymised_at is null""")

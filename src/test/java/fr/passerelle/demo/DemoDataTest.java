@@ -149,6 +149,19 @@ class DemoDataTest {
     }
 
     @Test
+    void conseillerEvryHasAOneMonthFollowUpWaitingAndACareArrangedForAJobWithTheChildcareAidPrompt() {
+        long started = demoReferral("Delacroix", "conseiller.evry");
+        assertThat(jdbc.sql("select milestone from outcome_follow_up where referral_id = ? and answer is null")
+                .param(started).query(String.class).list()).containsExactly("ONE_MONTH");
+        assertThat(jdbc.sql("select count(*) from notification where kind = 'FOLLOW_UP_DUE' and link = ?")
+                .param("/advisor/referrals/" + started).query(Long.class).single()).isOne();
+
+        long arranged = demoReferral("Vasseur", "conseiller.evry");
+        assertThat(jdbc.sql("select status || ' ' || purpose from referral where id = ?").param(arranged)
+                .query(String.class).single()).isEqualTo("CARE_ARRANGED JOB");
+    }
+
+    @Test
     void theOverdueOfferExpiresAtTheFirstRunOfTheJobAndTheReferralIsBackAtTheTopOfTheRoutingQueue() {
         long id = demoReferral("Rousseau", "conseiller.massy");
         assertThat(jdbc.sql("select status from referral where id = ?").param(id).query(String.class).single())
