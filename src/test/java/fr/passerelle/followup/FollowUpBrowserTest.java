@@ -67,7 +67,7 @@ class FollowUpBrowserTest {
 
         browser.signIn(advisor.username(), advisor.password());
         browser.open("/advisor");
-        assertThat(browser.byTestId("follow-ups-pending").getText()).contains("À un mois");
+        assertThat(browser.byTestId("follow-ups-pending").getText()).contains("à un mois");
         inspect("advisor-home-follow-up");
 
         browser.open("/advisor/referrals/" + id);

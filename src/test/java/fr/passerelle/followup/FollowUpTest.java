@@ -173,7 +173,7 @@ class FollowUpTest {
 
         Document home = Jsoup.parse(mvc.perform(get("/advisor").with(user(owner))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
-        assertThat(home.select("[data-testid=follow-up-pending]").text()).contains("n° " + id, "À un mois");
+        assertThat(home.select("[data-testid=follow-up-pending]").text()).contains("n° " + id, "suivi à un mois");
         Document page = page(owner, id);
         assertThat(page.select("[data-testid=follow-up-form]")).hasSize(1);
         assertThat(page.selectFirst("[data-testid=follow-up-entry]").text()).contains("À compléter");
@@ -230,7 +230,7 @@ class FollowUpTest {
         assertThat(after.selectFirst("[data-testid=follow-up-entry]").text())
                 .contains("S’est arrêté avant le terme", "Problème de garde d’enfant", "Plus de solution de garde.");
         assertThat(after.selectFirst("[data-testid=timeline] [data-testid=timeline-follow-up]").text())
-                .contains("Suivi À un mois : S’est arrêté avant le terme", "Problème de garde d’enfant");
+                .contains("Suivi à un mois : S’est arrêté avant le terme", "Problème de garde d’enfant");
         Document homeAfter = Jsoup.parse(mvc.perform(get("/advisor").with(user(owner))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(homeAfter.select("[data-testid=follow-up-pending]")).isEmpty();
