@@ -3,8 +3,8 @@ package fr.passerelle.allowance;
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.Role;
+import fr.passerelle.relais.RelaisScope;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatementAccess {
 
-    private final JdbcClient jdbc;
+    private final RelaisScope relais;
 
-    StatementAccess(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    StatementAccess(RelaisScope relais) {
+        this.relais = relais;
     }
 
     /** Whether the user sees the statement (a childminder's own, her facilitator's, or one of the officer's département). */
@@ -37,21 +37,9 @@ public class StatementAccess {
                 && user.getOrganisationId() == statement.childminderOrganisationId();
     }
 
-    /**
-     * A facilitator of a relais whose communes include the childminder's. Read here over {@code relais_commune}
-     * rather than through the relais module, which keeps the allowance module free of it.
-     */
+    /** A facilitator of a relais whose communes include the childminder's (the relais module's own rule). */
     public boolean isFacilitatorOf(CurrentUser user, Statement statement) {
-        return isFacilitator(user) && jdbc.sql("""
-                        select exists (select 1 from childminder c
-                                       join relais_commune rc on rc.commune_code = c.commune_code
-                                       where c.id = ? and rc.relais_organisation_id = ?)""")
-                .param(statement.childminderId()).param(user.getOrganisationId()).query(Boolean.class).single();
-    }
-
-    static boolean isFacilitator(CurrentUser user) {
-        return user.getRole() == Role.RPE_FACILITATOR
-                && user.getOrganisationKind() == OrganisationKind.RELAIS_PETITE_ENFANCE;
+        return relais.covers(user, statement.childminderId());
     }
 
     /** A Caf officer of the statement's département. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import fr.passerelle.audit.AuditTrail;
 import fr.passerelle.audit.Changes;
 import fr.passerelle.organisation.CurrentUser;
+import fr.passerelle.relais.RelaisScope;
 import fr.passerelle.system.Csv;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.system.RejectedChangeException;
@@ -95,9 +96,7 @@ public class Statements {
      */
     @Transactional(readOnly = true)
     public List<RelaisRow> ofRelais(CurrentUser facilitator) {
-        if (!StatementAccess.isFacilitator(facilitator)) {
-            throw new org.springframework.security.access.AccessDeniedException("Reserved to the facilitators");
-        }
+        long relais = RelaisScope.relaisOf(facilitator);
         return jdbc.sql("""
                         select s.id, c.first_name || ' ' || c.last_name, s.month, s.status,
                                coalesce(d.planned, 0), coalesce(d.confirmed, 0), s.total_cents
@@ -111,7 +110,7 @@ public class Statements {
                         where rc.relais_organisation_id = ?
                         order by s.status <> 'TO_CONFIRM', s.month desc, c.last_search_name, c.first_search_name, s.id
                         limit ?""")
-                .param(facilitator.getOrganisationId()).param(RELAIS_LIMIT)
+                .param(relais).param(RELAIS_LIMIT)
                 .query((rs, n) -> new RelaisRow(rs.getLong(1), rs.getString(2),
                         YearMonth.from(rs.getObject(3, LocalDate.class)), StatementStatus.valueOf(rs.getString(4)),
                         rs.getInt(5), rs.getInt(6), rs.getLong(7)))

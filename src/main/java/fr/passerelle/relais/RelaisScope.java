@@ -14,10 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a facilitator may see: the childminders whose commune her relais covers, nothing else. A childminder outside
- * is "not found", as everywhere, so that ids reveal nothing.
+ * is "not found", as everywhere, so that ids reveal nothing. Public: the allowance's statements are scoped by the same
+ * rule.
  */
 @Component
-class RelaisScope {
+public class RelaisScope {
 
     private final JdbcClient jdbc;
 
@@ -25,24 +26,34 @@ class RelaisScope {
         this.jdbc = jdbc;
     }
 
+    /** Whether the user is the facilitator of a relais. */
+    public static boolean isFacilitator(CurrentUser user) {
+        return user.getRole() == Role.RPE_FACILITATOR
+                && user.getOrganisationKind() == OrganisationKind.RELAIS_PETITE_ENFANCE;
+    }
+
     /** The facilitator's relais. */
-    static long relaisOf(CurrentUser user) {
-        if (user.getRole() != Role.RPE_FACILITATOR
-                || user.getOrganisationKind() != OrganisationKind.RELAIS_PETITE_ENFANCE) {
+    public static long relaisOf(CurrentUser user) {
+        if (!isFacilitator(user)) {
             throw new AccessDeniedException("Reserved to the facilitators of a relais");
         }
         return user.getOrganisationId();
     }
 
-    /** @throws NotFoundException unless the childminder works in a commune of the facilitator's relais */
+    /** Whether the user is a facilitator of a relais covering the childminder's commune. */
     @Transactional(readOnly = true)
-    void requireChildminder(CurrentUser user, long childminderId) {
-        boolean covered = jdbc.sql("""
+    public boolean covers(CurrentUser user, long childminderId) {
+        return isFacilitator(user) && jdbc.sql("""
                         select exists (select 1 from childminder c
                                        join relais_commune rc on rc.commune_code = c.commune_code
                                        where c.id = ? and rc.relais_organisation_id = ?)""")
-                .params(childminderId, relaisOf(user)).query(Boolean.class).single();
-        if (!covered) {
+                .params(childminderId, user.getOrganisationId()).query(Boolean.class).single();
+    }
+
+    /** @throws NotFoundException unless the childminder works in a commune of the facilitator's relais */
+    void requireChildminder(CurrentUser user, long childminderId) {
+        relaisOf(user);
+        if (!covers(user, childminderId)) {
             throw new NotFoundException();
         }
     }
