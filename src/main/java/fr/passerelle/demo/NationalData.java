@@ -44,8 +44,8 @@ class NationalData implements ApplicationRunner {
 
     /** The tables the script fills, analysed afterwards so that the first queries get good plans. */
     static final List<String> TABLES = List.of("organisation", "user_account", "childminder", "avip_label",
-            "avip_label_event", "home_care_service", "home_care_coverage", "creche", "referral", "referral_child",
-            "referral_transition", "eligibility_decision", "offer", "place_hold");
+            "avip_label_event", "home_care_service", "home_care_coverage", "home_care_epci_coverage", "creche",
+            "referral", "referral_child", "referral_transition", "eligibility_decision", "offer", "place_hold");
 
     private static final String STEP_MARK = "-- step:";
 
