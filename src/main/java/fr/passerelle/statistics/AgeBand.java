@@ -21,25 +21,9 @@ public enum AgeBand {
         this.fromMonths = fromMonths;
     }
 
-    /** The youngest age of the band, in whole months. */
-    public int fromMonths() {
-        return fromMonths;
-    }
-
-    /** The band of an age in whole months (a negative age, a child not yet born, is under 3). */
-    public static AgeBand of(int months) {
-        AgeBand band = UNDER_3;
-        for (AgeBand candidate : values()) {
-            if (months >= candidate.fromMonths) {
-                band = candidate;
-            }
-        }
-        return band;
-    }
-
     /**
-     * The SQL {@code case} giving the band's ordinal of an age in months held by {@code expression}: the bands
-     * above, in one place.
+     * The SQL {@code case} giving the band's ordinal of an age in months held by {@code expression} (a negative
+     * age, a child not yet born on the first day, is under 3): the bands above, in one place.
      */
     static String sqlOrdinal(String expression) {
         StringBuilder sql = new StringBuilder("case");

@@ -21,19 +21,22 @@ import fr.passerelle.territory.CommuneDirectory;
 import fr.passerelle.territory.CommuneResolution;
 import fr.passerelle.territory.Epci;
 import fr.passerelle.territory.TerritoryDirectory;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -87,8 +90,8 @@ class UnmetNeedsController {
     }
 
     @GetMapping("/statistics/unmet-needs.csv")
-    Object export(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("unmetNeedsForm") UnmetNeedsForm form,
-            BindingResult result, HttpServletResponse response) {
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
+            @ModelAttribute("unmetNeedsForm") UnmetNeedsForm form, BindingResult result) throws BindException {
         StatisticsScope scope = requireAllowed(user);
         UnmetNeedsForm.Months months = form.resolve(YearMonth.now(clock), result);
         String communeCode = null;
@@ -100,8 +103,7 @@ class UnmetNeedsController {
             epciCode = epci(form, scope, result);
         }
         if (result.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return "statistics/unmet-needs";
+            throw new BindException(result);
         }
         List<UnmetNeeds.Row> rows = unmetNeeds.rows(scope, months.from(), months.to(), epciCode, communeCode);
         int min = unmetNeeds.minFamilies();
@@ -125,6 +127,14 @@ class UnmetNeedsController {
                                 + "-" + months.to() + ".csv")
                         .build().toString())
                 .body(body);
+    }
+
+    /** A request that does not hold: the form again, each error next to its field, and no file. */
+    @ExceptionHandler(BindException.class)
+    ModelAndView rejected(BindException ex) {
+        ModelAndView page = new ModelAndView("statistics/unmet-needs", ex.getModel());
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        return page;
     }
 
     /** The commune typed or picked, if it is one commune of the Caf's département (the form then shows its label). */
