@@ -53,33 +53,46 @@ public class UnmetNeeds {
                 where e.kind = 'NO_SOLUTION' and e.departement_code = :departement
                   and e.occurred_on >= :start and e.occurred_on < :end /*territory*/
                 union all
-                -- Offers declined in the period, in the month of the answer.
+                -- Offers declined in the period, in the month of the answer, with their event found through the
+                -- referral's events: a probe of an index per offer (as a join, PostgreSQL scanned every event).
                 select e.referral_id, e.commune_code, e.epci_code, e.need, e.family_key,
                        date_trunc('month', o.answered_at at time zone :zone)::date, false
                 from offer o
-                join statistics_event e on e.referral_id = o.referral_id and e.offer_id = o.id and e.kind = 'OFFER'
+                cross join lateral (
+                    select ev.referral_id, ev.commune_code, ev.epci_code, ev.need, ev.family_key
+                    from statistics_event ev
+                    where ev.referral_id = o.referral_id and ev.offer_id = o.id and ev.kind = 'OFFER'
+                    limit 1
+                ) e
                 where o.status = 'DECLINED' and o.departement_code = :departement
                   and o.answered_at >= cast(:start as timestamp) at time zone :zone
                   and o.answered_at < cast(:end as timestamp) at time zone :zone /*territory*/
             ), child as (
-                select u.month, u.commune_code, u.epci_code, u.need, u.family_key, u.without_solution,
-                       /*band*/ as band
+                -- Each row's referral's children by age band, aggregated per row: the referral and its children
+                -- read by their indexes (as joins, PostgreSQL read the whole referral table in key order).
+                select u.month, u.commune_code, u.epci_code, u.need, u.family_key, u.without_solution, k.band,
+                       k.children
                 from unmet u
-                join referral r on r.id = u.referral_id
-                join referral_child c on c.referral_id = u.referral_id
                 cross join lateral (
-                    select case when c.birth_date is not null then /*exact*/
-                                else c.age_months + /*kept*/ end as months
-                    from (select (coalesce(r.submitted_at, r.created_at) at time zone :zone)::date as day) sent
-                ) a
+                    select /*band*/ as band, count(*) as children
+                    from referral r
+                    join referral_child c on c.referral_id = r.id
+                    cross join lateral (
+                        select case when c.birth_date is not null then /*exact*/
+                                    else c.age_months + /*kept*/ end as months
+                        from (select (coalesce(r.submitted_at, r.created_at) at time zone :zone)::date as day) sent
+                    ) a
+                    where r.id = u.referral_id
+                    group by 1
+                ) k
             )
             select g.month, g.commune_code, m.name as commune_name, g.epci_code, p.name as epci_name, g.need, g.band,
                    g.without_solution, g.without_solution_families, g.declined, g.declined_families
             from (
                 select month, commune_code, epci_code, need, band,
-                       count(*) filter (where without_solution) as without_solution,
+                       coalesce(sum(children) filter (where without_solution), 0) as without_solution,
                        count(distinct family_key) filter (where without_solution) as without_solution_families,
-                       count(*) filter (where not without_solution) as declined,
+                       coalesce(sum(children) filter (where not without_solution), 0) as declined,
                        count(distinct family_key) filter (where not without_solution) as declined_families
                 from child
                 group by month, commune_code, epci_code, need, band
