@@ -71,7 +71,10 @@ class UnmetNeedsController {
                 && user.getDepartementCode() != null;
     }
 
-    /** The form as the statistics page and the form's own page first show it: the last 12 months. */
+    /**
+     * The form as first shown: these months (the statistics page's period; the last 12 on the form's own page), the
+     * last {@value UnmetNeeds#MAX_MONTHS} of them at most.
+     */
     static UnmetNeedsForm defaults(YearMonth from, YearMonth to) {
         UnmetNeedsForm form = new UnmetNeedsForm();
         YearMonth first = from.isBefore(to.minusMonths(UnmetNeeds.MAX_MONTHS - 1))
