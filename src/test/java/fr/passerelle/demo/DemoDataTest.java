@@ -331,6 +331,28 @@ class DemoDataTest {
                 .param(parentLastName).param(advisor).query(Long.class).single();
     }
 
+    /**
+     * The demo's year of finished referrals (demo.DemoStatisticsHistory) gives the Essonne administrator's unmet needs
+     * export rows, every figure of which comes from few families: the masking shows (README, "Statistics").
+     */
+    @Test
+    void theEssonneUnmetNeedsExportHasRowsOfTheDemoHistory() {
+        java.time.YearMonth current = java.time.YearMonth.now(clock);
+        List<fr.passerelle.statistics.UnmetNeeds.Row> rows = unmetNeeds.rows(
+                new fr.passerelle.statistics.StatisticsScope("91", null), current.minusMonths(11), current, null,
+                null);
+        assertThat(rows).hasSizeGreaterThan(10);
+        assertThat(rows).allSatisfy(row -> assertThat(row.communeCode()).startsWith("91"));
+        assertThat(rows).anySatisfy(row -> assertThat(row.withoutSolution().masked()).isTrue());
+        long shown = rows.stream().filter(row -> !row.withoutSolution().masked() || !row.declined().masked()).count();
+        org.slf4j.LoggerFactory.getLogger(DemoDataTest.class).info("Unmet needs of the demo: {} rows, {} with a figure"
+                + " shown, {} communes", rows.size(), shown,
+                rows.stream().map(fr.passerelle.statistics.UnmetNeeds.Row::communeCode).distinct().count());
+    }
+
+    @Autowired
+    fr.passerelle.statistics.UnmetNeeds unmetNeeds;
+
     private Map<String, Long> counts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table,
                 table -> jdbc.sql("select count(*) from " + table).query(Long.class).single()));

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +73,11 @@ class StatisticsController {
         model.addAttribute("needs", CareNeed.values());
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("query", exportQuery(filter, period, figures.breakdown()));
+        if (UnmetNeedsController.allowed(user)) {
+            // The unmet needs export's form, on the page's months (at most 24 of them).
+            model.addAttribute("unmetNeedsForm", UnmetNeedsController.defaults(YearMonth.from(period.from()),
+                    YearMonth.from(period.to())));
+        }
         // Nothing on the page is swapped by htmx: 17 KB less on a first view, which Chart.js makes the heaviest.
         model.addAttribute("withoutHtmx", true);
         return "statistics/page";
