@@ -21,8 +21,25 @@ public final class Cube {
 
     private final Map<Key, Cell> cells = new LinkedHashMap<>();
 
+    /** One cell with its place, as kept with a view's figures ({@code statistics_view}). */
+    record Entry(Grouping grouping, String kind, String first, String second, Cell cell) {
+    }
+
+    static Cube of(List<Entry> entries) {
+        Cube cube = new Cube();
+        entries.forEach(entry -> cube.put(entry.grouping(), entry.kind(), entry.first(), entry.second(),
+                entry.cell()));
+        return cube;
+    }
+
     void put(Grouping grouping, String kind, String first, String second, Cell cell) {
         cells.put(new Key(grouping, kind, first, second), cell);
+    }
+
+    /** Every cell, in the query's order. */
+    List<Entry> entries() {
+        return cells.entrySet().stream().map(cell -> new Entry(cell.getKey().grouping(), cell.getKey().kind(),
+                cell.getKey().first(), cell.getKey().second(), cell.getValue())).toList();
     }
 
     /** All the events of a kind. */

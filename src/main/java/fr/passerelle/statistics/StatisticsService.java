@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.referral.Purpose;
 import fr.passerelle.statistics.Cube.Grouping;
+import fr.passerelle.statistics.StatisticsFilter.PeriodChoice;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +54,40 @@ public class StatisticsService {
     private static final Logger log = LoggerFactory.getLogger(StatisticsService.class);
 
     /** What a view's figures depend on: the scope, the filters in force and the day (presets end today). */
-    private record View(StatisticsScope scope, Period period, Breakdown breakdown, CareNeed need, Purpose purpose,
+    record View(StatisticsScope scope, Period period, Breakdown breakdown, CareNeed need, Purpose purpose,
             LocalDate today) {
+
+        /** The preset whose days the period is on its day, else {@code CUSTOM}. */
+        PeriodChoice choice() {
+            if (!period.to().equals(today)) {
+                return PeriodChoice.CUSTOM;
+            }
+            for (PeriodChoice preset : List.of(PeriodChoice.MONTH, PeriodChoice.QUARTER, PeriodChoice.YEAR)) {
+                StatisticsFilter filter = new StatisticsFilter();
+                filter.setPeriod(preset);
+                if (filter.resolve(today, new BeanPropertyBindingResult(filter, "filter")).from()
+                        .equals(period.from())) {
+                    return preset;
+                }
+            }
+            return PeriodChoice.CUSTOM;
+        }
+
+        /**
+         * What the view is kept under in {@code statistics_view}: a preset without its days (it moves with the
+         * day), a custom range with them.
+         */
+        String key() {
+            PeriodChoice choice = choice();
+            return String.join("|", scope.caf() ? "D" + scope.departementCode() : "O" + scope.organisationId(),
+                    choice == PeriodChoice.CUSTOM ? period.from() + ".." + period.to() : choice.name(),
+                    period.trend().name(), breakdown.name(), Objects.toString(need, "-"),
+                    Objects.toString(purpose, "-"));
+        }
     }
 
     /** What PostgreSQL computed for a view, before it is laid out in tables in the reader's language. */
-    private record Figures(Cube cube, Map<String, String> breakdownNames, Map<String, String> epciNames,
+    record Figures(Cube cube, Map<String, String> breakdownNames, Map<String, String> epciNames,
             List<StatisticsQueries.ProviderRow> providers, List<StatisticsQueries.PlacesRow> places,
             Optional<Instant> refreshedAt) {
     }
@@ -80,15 +110,18 @@ public class StatisticsService {
     });
 
     private final StatisticsQueries queries;
+    private final StatisticsViews stored;
     private final StatisticsRefresh refresh;
     private final StatisticsProperties properties;
     private final MessageSource messages;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
-    StatisticsService(StatisticsQueries queries, StatisticsRefresh refresh, StatisticsProperties properties,
-            MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
+    StatisticsService(StatisticsQueries queries, StatisticsViews stored, StatisticsRefresh refresh,
+            StatisticsProperties properties, MessageSource messages, Clock clock,
+            PlatformTransactionManager transactions) {
         this.queries = queries;
+        this.stored = stored;
         this.refresh = refresh;
         this.properties = properties;
         this.messages = messages;
@@ -112,12 +145,19 @@ public class StatisticsService {
      * aggregate: figures already computed are given again at once. When the events were refreshed since, they are
      * computed again in the background (once at a time) and the page shows the previous figures, with the time they
      * were computed at, until then ({@code passerelle.statistics.serve-previous}; when off, they are computed again
-     * before answering).
+     * before answering). Figures not in this instance's memory are read back from {@code statistics_view}, where every
+     * view's figures are kept ({@link StatisticsViews}) and computed again each night for the new day.
      */
     public Statistics statistics(StatisticsScope scope, StatisticsFilter filter, Period period, Locale locale) {
         Breakdown breakdown = filter.breakdown(scope.caf());
         View view = new View(scope, period, breakdown, filter.getNeed(), filter.getPurpose(), today());
         Figures figures = views.get(view);
+        if (figures == null) {
+            figures = stored.read(view).orElse(null);
+            if (figures != null) {
+                views.put(view, figures);
+            }
+        }
         if (!fresh(figures)) {
             if (figures != null && properties.servePrevious()) {
                 computeInBackground(view);
@@ -140,6 +180,31 @@ public class StatisticsService {
         if (!ready(scope)) {
             computeInBackground(firstView(scope));
         }
+    }
+
+    /**
+     * Computes again, for today, the views read lately (by anyone, on any instance): run each night after the events
+     * were computed again, so that the day's first reader of a view does not wait for its aggregates.
+     *
+     * @return how many views were computed
+     */
+    public int prepareRecentViews() {
+        LocalDate today = today();
+        int computed = 0;
+        for (View view : stored.readLately(today, properties.views().readWithin(), properties.views().prepareLimit())) {
+            if (fresh(views.get(view))) {
+                continue;
+            }
+            try {
+                compute(view);
+                computed++;
+            }
+            catch (RuntimeException ex) {
+                log.warn("Statistics view not prepared: {}", ex.toString());
+            }
+        }
+        log.info("{} statistics view(s) prepared for {}", computed, today);
+        return computed;
     }
 
     /** Whether the figures of the page a user of that scope opens first are computed from the last refresh. */
@@ -196,6 +261,7 @@ public class StatisticsService {
         try {
             Figures figures = readOnly.execute(status -> read(view));
             views.put(view, figures);
+            stored.keep(view, figures);
             mine.complete(figures);
             return figures;
         }

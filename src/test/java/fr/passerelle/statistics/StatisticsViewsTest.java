@@ -17,6 +17,7 @@ import fr.passerelle.organisation.OrganisationKind;
 import fr.passerelle.organisation.Role;
 import fr.passerelle.statistics.StatisticsService.Statistics;
 import fr.passerelle.support.IntegrationTest;
+import fr.passerelle.support.SqlStatementCounter;
 import fr.passerelle.support.TestAccounts;
 import fr.passerelle.support.TestAccounts.Account;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class StatisticsViewsTest {
     StatisticsQueries queries;
 
     @Autowired
+    StatisticsViews stored;
+
+    @Autowired
     StatisticsRefresh refresh;
 
     @Autowired
@@ -72,11 +76,14 @@ class StatisticsViewsTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    SqlStatementCounter statements;
+
     @Test
     void theFiguresOfThePreviousRefreshAreServedWhileTheViewIsComputedAgain() throws InterruptedException {
         StatisticsProperties servePrevious = new StatisticsProperties(properties.minFamilies(), properties.refresh(),
-                true, false);
-        StatisticsService service = new StatisticsService(queries, refresh, servePrevious, messages, clock,
+                true, false, properties.views());
+        StatisticsService service = new StatisticsService(queries, stored, refresh, servePrevious, messages, clock,
                 transactions);
         try {
             Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, CREUSE, GUERET);
@@ -113,7 +120,8 @@ class StatisticsViewsTest {
 
     @Test
     void thePageAUserOpensFirstIsComputedWhenTheySignIn() throws Exception {
-        StatisticsService service = new StatisticsService(queries, refresh, properties, messages, clock, transactions);
+        StatisticsService service = new StatisticsService(queries, stored, refresh, properties, messages, clock,
+                transactions);
         try {
             Account officer = accounts.create(Role.CAF_OFFICER,
                     accounts.organisation(OrganisationKind.CAF, CREUSE, GUERET));
@@ -138,6 +146,105 @@ class StatisticsViewsTest {
         finally {
             service.stop();
         }
+    }
+
+    @Test
+    void aViewIsKeptAndReadBackByAnotherInstanceWithoutComputingItForItsDayOnly() throws Exception {
+        StatisticsScope scope = new StatisticsScope(CREUSE, null);
+        Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, CREUSE, GUERET);
+        long advisor = accounts.create(Role.ADVISOR, agency).user().getId();
+        StatisticsFixtures fixtures = new StatisticsFixtures(jdbc, clock.getZone());
+        Instant base = LocalDate.of(2019, 10, 7).atTime(10, 0).atZone(clock.getZone()).toInstant();
+        for (int i = 0; i < 5; i++) {
+            sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(i)));
+        }
+        refresh.refreshAll();
+        StatisticsFilter october = filter(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31));
+        Period period = october.resolve(LocalDate.now(clock), new BeanPropertyBindingResult(october, "filter"));
+
+        StatisticsService first = service();
+        StatisticsService second = service();
+        StatisticsService third = service();
+        try {
+            Statistics computed = first.statistics(scope, october, period, Locale.FRENCH);
+            assertThat(sent(computed)).isEqualTo("5");
+
+            // Another instance, or this one after a restart: the kept figures, without the aggregates.
+            Statistics[] readBack = new Statistics[1];
+            long count = statements.count(() -> readBack[0] = second.statistics(scope, october, period,
+                    Locale.FRENCH));
+            assertThat(sent(readBack[0])).isEqualTo("5");
+            assertThat(readBack[0].tables()).isEqualTo(computed.tables());
+            assertThat(readBack[0].refreshedAt()).isEqualTo(computed.refreshedAt());
+            assertThat(count).isLessThanOrEqualTo(2);
+
+            // Figures kept for another day are not served: outcomes due and the presets' days move with the day.
+            jdbc.sql("update statistics_view set computed_for = computed_for - 1 where view_key like ?")
+                    .param("D" + CREUSE + "|2019-10-01..2019-10-31|%").update();
+            sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(6)));
+            refresh.refreshAll();
+            assertThat(sent(third.statistics(scope, october, period, Locale.FRENCH))).isEqualTo("6");
+        }
+        finally {
+            first.stop();
+            second.stop();
+            third.stop();
+        }
+    }
+
+    @Test
+    void eachNightTheViewsReadLatelyAreComputedAgainForTheNewDay() {
+        StatisticsScope scope = new StatisticsScope(CREUSE, null);
+        StatisticsFilter lately = filter(LocalDate.of(2019, 11, 1), LocalDate.of(2019, 11, 30));
+        StatisticsFilter longAgo = filter(LocalDate.of(2019, 12, 1), LocalDate.of(2019, 12, 31));
+        StatisticsService service = service();
+        try {
+            refresh.refreshAll();
+            service.statistics(scope, lately, resolve(lately), Locale.FRENCH);
+            service.statistics(scope, longAgo, resolve(longAgo), Locale.FRENCH);
+            // Computed yesterday; one read lately, the other a month ago.
+            jdbc.sql("update statistics_view set computed_for = computed_for - 1 where view_key like ?")
+                    .param("D" + CREUSE + "|2019-1_-01..%").update();
+            jdbc.sql("update statistics_view set last_read_at = last_read_at - interval '30 days' where view_key like ?")
+                    .param("D" + CREUSE + "|2019-12-01..%").update();
+
+            StatisticsService nextDay = service();
+            try {
+                nextDay.prepareRecentViews();
+            }
+            finally {
+                nextDay.stop();
+            }
+
+            LocalDate today = LocalDate.now(clock);
+            assertThat(computedFor("D" + CREUSE + "|2019-11-01..2019-11-30|%")).isEqualTo(today);
+            assertThat(computedFor("D" + CREUSE + "|2019-12-01..2019-12-31|%")).isEqualTo(today.minusDays(1));
+        }
+        finally {
+            service.stop();
+        }
+    }
+
+    private StatisticsService service() {
+        return new StatisticsService(queries, stored, refresh, properties, messages, clock, transactions);
+    }
+
+    private Period resolve(StatisticsFilter filter) {
+        return filter.resolve(LocalDate.now(clock), new BeanPropertyBindingResult(filter, "filter"));
+    }
+
+    private LocalDate computedFor(String key) {
+        return jdbc.sql("select computed_for from statistics_view where view_key like ?").param(key)
+                .query(LocalDate.class).single();
+    }
+
+    private static StatisticsFilter filter(LocalDate from, LocalDate to) {
+        StatisticsFilter filter = new StatisticsFilter();
+        filter.setPeriod(StatisticsFilter.PeriodChoice.CUSTOM);
+        filter.setFrom(from);
+        filter.setTo(to);
+        filter.setTrend(Period.Trend.WEEK);
+        return filter;
     }
 
     private static void sendReferral(StatisticsFixtures fixtures, Organisation agency, long advisor, Instant sent) {
