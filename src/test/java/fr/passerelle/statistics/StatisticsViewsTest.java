@@ -86,18 +86,12 @@ class StatisticsViewsTest {
         StatisticsService service = new StatisticsService(queries, stored, refresh, servePrevious, messages, clock,
                 transactions);
         try {
-            Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, CREUSE, GUERET);
-            long advisor = accounts.create(Role.ADVISOR, agency).user().getId();
-            StatisticsFixtures fixtures = new StatisticsFixtures(jdbc, clock.getZone());
-            Instant base = LocalDate.of(2019, 9, 2).atTime(10, 0).atZone(clock.getZone()).toInstant();
-            for (int i = 0; i < 6; i++) {
-                sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(i)));
-            }
+            Agency agency = agencySending(LocalDate.of(2019, 9, 2), 6);
             refresh.refreshAll();
             Statistics first = service.statistics(new StatisticsScope(CREUSE, null), filter(), period(), Locale.FRENCH);
             assertThat(sent(first)).isEqualTo("6");
 
-            sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(7)));
+            agency.send(7);
             refresh.refreshAll();
             Optional<Instant> refreshed = refresh.lastRefresh();
             Statistics previous = service.statistics(new StatisticsScope(CREUSE, null), filter(), period(),
@@ -151,13 +145,7 @@ class StatisticsViewsTest {
     @Test
     void aViewIsKeptAndReadBackByAnotherInstanceWithoutComputingItForItsDayOnly() throws Exception {
         StatisticsScope scope = new StatisticsScope(CREUSE, null);
-        Organisation agency = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, CREUSE, GUERET);
-        long advisor = accounts.create(Role.ADVISOR, agency).user().getId();
-        StatisticsFixtures fixtures = new StatisticsFixtures(jdbc, clock.getZone());
-        Instant base = LocalDate.of(2019, 10, 7).atTime(10, 0).atZone(clock.getZone()).toInstant();
-        for (int i = 0; i < 5; i++) {
-            sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(i)));
-        }
+        Agency agency = agencySending(LocalDate.of(2019, 10, 7), 5);
         refresh.refreshAll();
         StatisticsFilter october = filter(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31));
         Period period = october.resolve(LocalDate.now(clock), new BeanPropertyBindingResult(october, "filter"));
@@ -181,7 +169,7 @@ class StatisticsViewsTest {
             // Figures kept for another day are not served: outcomes due and the presets' days move with the day.
             jdbc.sql("update statistics_view set computed_for = computed_for - 1 where view_key like ?")
                     .param("D" + CREUSE + "|2019-10-01..2019-10-31|%").update();
-            sendReferral(fixtures, agency, advisor, base.plus(Duration.ofDays(6)));
+            agency.send(6);
             refresh.refreshAll();
             assertThat(sent(third.statistics(scope, october, period, Locale.FRENCH))).isEqualTo("6");
         }
@@ -247,18 +235,31 @@ class StatisticsViewsTest {
         return filter;
     }
 
-    private static void sendReferral(StatisticsFixtures fixtures, Organisation agency, long advisor, Instant sent) {
-        long id = fixtures.draft(agency.getId(), advisor, GUERET, CREUSE, "OCCASIONAL", "JOB", sent);
-        fixtures.sent(id, advisor, sent);
+    /** A France Travail agency of Creuse whose advisor sends referrals, from 10:00 on {@code first}, a day apart. */
+    private record Agency(StatisticsFixtures fixtures, Organisation organisation, long advisor, Instant first) {
+
+        /** Sends the referral of the {@code day}-th day after the first (0: the first day). */
+        void send(int day) {
+            Instant sent = first.plus(Duration.ofDays(day));
+            long id = fixtures.draft(organisation.getId(), advisor, GUERET, CREUSE, "OCCASIONAL", "JOB", sent);
+            fixtures.sent(id, advisor, sent);
+        }
+    }
+
+    /** A new agency whose advisor sent {@code count} referrals, one a day from {@code first}. */
+    private Agency agencySending(LocalDate first, int count) {
+        Organisation organisation = accounts.organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, CREUSE, GUERET);
+        Agency agency = new Agency(new StatisticsFixtures(jdbc, clock.getZone()), organisation,
+                accounts.create(Role.ADVISOR, organisation).user().getId(),
+                first.atTime(10, 0).atZone(clock.getZone()).toInstant());
+        for (int day = 0; day < count; day++) {
+            agency.send(day);
+        }
+        return agency;
     }
 
     private static StatisticsFilter filter() {
-        StatisticsFilter filter = new StatisticsFilter();
-        filter.setPeriod(StatisticsFilter.PeriodChoice.CUSTOM);
-        filter.setFrom(LocalDate.of(2019, 9, 1));
-        filter.setTo(LocalDate.of(2019, 9, 30));
-        filter.setTrend(Period.Trend.WEEK);
-        return filter;
+        return filter(LocalDate.of(2019, 9, 1), LocalDate.of(2019, 9, 30));
     }
 
     private Period period() {
