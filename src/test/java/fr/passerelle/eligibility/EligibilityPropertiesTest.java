@@ -21,7 +21,10 @@ class EligibilityPropertiesTest {
         EligibilityProperties properties = bind(Map.of());
 
         assertThat(properties.childAgeLimitYears()).isEqualTo(10);
-        assertThat(properties.allowedPurposes()).containsExactlyInAnyOrder(Purpose.values());
+        // The three historical purposes; a Caf chooses the newer ones on its purposes page.
+        assertThat(properties.allowedPurposes())
+                .containsExactlyInAnyOrder(Purpose.JOB_INTERVIEW, Purpose.TRAINING, Purpose.JOB);
+        assertThat(properties.automaticRegistrationFrom()).isEqualTo(LocalDate.of(2025, 1, 1));
     }
 
     @Test
