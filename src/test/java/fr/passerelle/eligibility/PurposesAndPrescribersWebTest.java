@@ -278,6 +278,31 @@ class PurposesAndPrescribersWebTest {
                 .contains("bénéficiaire du RSA").contains("Mission locale");
     }
 
+    // --- Statistics ---------------------------------------------------------------------------------------------
+
+    @Autowired
+    fr.passerelle.statistics.StatisticsRefresh statisticsRefresh;
+
+    @Test
+    void theStatisticsFilterAndTheAnonymisedExportKnowTheNewPurposes() throws Exception {
+        choose(0, List.of("JOB", "WORKSHOP"), List.of("JOB", "WORKSHOP"));
+        sendWorkshop();
+        statisticsRefresh.refreshAll();
+
+        Document page = page(get("/statistics?purpose=WORKSHOP").with(user(admin)));
+        assertThat(page.select("select#purpose option").eachAttr("value"))
+                .contains("WORKSHOP", "COMPANY_IMMERSION", "RECRUITMENT_EVENT");
+        assertThat(page.selectFirst("select#purpose option[value=WORKSHOP]").hasAttr("selected")).isTrue();
+
+        var started = mvc.perform(get("/statistics/referrals-anonymised.csv").with(user(admin)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+                .andReturn();
+        String csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1).toList()).singleElement().asString().contains(";WORKSHOP;");
+    }
+
     // --- Prescribers --------------------------------------------------------------------------------------------
 
     @Test
