@@ -303,6 +303,24 @@ class PurposesAndPrescribersWebTest {
         assertThat(csv.lines().skip(1).toList()).singleElement().asString().contains(";WORKSHOP;");
     }
 
+    @Test
+    void aMissingOrUnknownRegistrationIsSaidNextToItsGroupAndNothingIsSaved() throws Exception {
+        Account advisor = referrals.advisor();
+        for (String typed : new String[] {"", "RSA"}) {
+            String page = mvc.perform(referralForm(Map.of("registration", typed)).param("action", "submit")
+                            .with(user(referrals.principal(advisor))))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrors("form", "registration"))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Document form = Jsoup.parse(page);
+            assertThat(form.selectFirst("#registration-error").text()).as(typed)
+                    .isEqualTo("Choisissez comment le parent est inscrit à France Travail.");
+            assertThat(form.selectFirst("fieldset#registration").attr("aria-describedby"))
+                    .contains("registration-error");
+        }
+        assertThat(referrals.countFiledBy(advisor)).isZero();
+    }
+
     // --- Prescribers --------------------------------------------------------------------------------------------
 
     @Test
