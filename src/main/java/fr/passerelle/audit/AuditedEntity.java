@@ -32,5 +32,7 @@ public enum AuditedEntity {
     /** A childminder's application for the AVIP label ({@code relais.LabelApplications}). */
     LABEL_APPLICATION,
     /** A Caf's automatic hand-on for one need ({@code routing.offer.HandOnSettings}). */
-    HAND_ON_SETTING
+    HAND_ON_SETTING,
+    /** A Caf's purposes offered to advisors and found eligible ({@code eligibility.PurposeSettings}). */
+    PURPOSE_SETTING
 }

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the demo territory: the Caf de l'Essonne (91), two France Travail agencies, a Mission locale, two home-care
+ * Loads the demo territory: the Caf de l'Essonne (91), two France Travail agencies, a Mission locale, the
+ * Département's RSA service, two home-care
  * services, one AVIP crèche and twenty childminders, with one account per role and organisation.
  * Every record is looked up by its natural key first, so loading twice changes nothing.
  */
@@ -49,6 +50,11 @@ class DemoData implements ApplicationRunner {
 
     /** The agency of the demo advisor {@code conseiller.evry}; the national data give it the busiest caseload. */
     static final String EVRY_AGENCY = "France Travail Évry-Courcouronnes";
+
+    static final String MISSION_LOCALE = "Mission locale Sud Essonne";
+
+    /** The Département's RSA service, the organisation of the demo advisor {@code rsa.essonne}. */
+    static final String RSA_SERVICE = "Département de l'Essonne — service RSA";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -128,8 +134,14 @@ class DemoData implements ApplicationRunner {
                 organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, EVRY_AGENCY, "91228"));
         user("conseiller.massy", "Léa Conseillère", Role.ADVISOR,
                 organisation(OrganisationKind.FRANCE_TRAVAIL_AGENCY, "France Travail Massy", "91377"));
+        // A Mission locale has its own kind since issue 20; a demo database loaded before keeps its "other prescriber".
         user("conseiller.mission-locale", "Paul Conseiller", Role.ADVISOR,
-                organisation(OrganisationKind.OTHER_PRESCRIBER, "Mission locale Sud Essonne", "91223"));
+                organisations.findByKindAndName(OrganisationKind.OTHER_PRESCRIBER, MISSION_LOCALE)
+                        .orElseGet(() -> organisation(OrganisationKind.MISSION_LOCALE, MISSION_LOCALE, "91223")));
+        // Issue 20: the Département's RSA service files referrals for RSA recipients, registered automatically with
+        // France Travail since 2025 (README, "Purposes and prescribers").
+        user("rsa.essonne", "Sarah Référente RSA", Role.ADVISOR,
+                organisation(OrganisationKind.DEPARTEMENT_RSA_SERVICE, RSA_SERVICE, "91228"));
 
         Organisation southService = organisation(OrganisationKind.HOME_CARE_SERVICE,
                 "Essonne Services à Domicile", "91174");

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.passerelle.eligibility.PurposeSettings;
+import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.UserAccount;
 import fr.passerelle.organisation.UserAccountRepository;
 import fr.passerelle.referral.CareNeed;
@@ -18,6 +20,7 @@ import fr.passerelle.referral.Purpose;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralDetails;
 import fr.passerelle.referral.ReferralRepository;
+import fr.passerelle.referral.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A few referrals, so that the demo officer's queue is not empty on the first visit: two sent to the Caf (one an
- * emergency), one waiting for the advisor's answer and one draft. Each has a fixed creation token, so loading twice
+ * emergency), one waiting for the advisor's answer and one draft; and Essonne's purposes with the RSA service's
+ * referral for a workshop (issue 20). Each has a fixed creation token, so loading twice
  * files nothing more. Dates are set from the day of the first load.
  */
 @Component
@@ -42,11 +46,14 @@ class DemoReferrals implements ApplicationRunner {
 
     private final ReferralRepository referrals;
     private final UserAccountRepository users;
+    private final PurposeSettings purposeSettings;
     private final Clock clock;
 
-    DemoReferrals(ReferralRepository referrals, UserAccountRepository users, Clock clock) {
+    DemoReferrals(ReferralRepository referrals, UserAccountRepository users, PurposeSettings purposeSettings,
+            Clock clock) {
         this.referrals = referrals;
         this.users = users;
+        this.purposeSettings = purposeSettings;
         this.clock = clock;
     }
 
@@ -107,7 +114,38 @@ class DemoReferrals implements ApplicationRunner {
                     null, CareNeed.OCCASIONAL, null, null, null, Set.of(), null, null, false), now, today));
             created++;
         }
+        created += purposesAndPrescribers(today);
         log.info("Demo referrals ready ({} created)", created);
+    }
+
+    /**
+     * Issue 20: Essonne's Caf offers the workshop and the immersion in a company as eligible purposes, and the
+     * recruitment event as offered but not eligible; the Département's RSA service sends a referral for an RSA
+     * recipient going to a workshop. The referral is sent after the settings, so that they are the rule of its day.
+     */
+    private int purposesAndPrescribers(LocalDate today) {
+        CurrentUser admin = CurrentUser.of(user("admin.caf"));
+        if (!purposeSettings.current(admin).chosen()) {
+            purposeSettings.choose(admin,
+                    EnumSet.of(Purpose.JOB_INTERVIEW, Purpose.TRAINING, Purpose.JOB, Purpose.WORKSHOP,
+                            Purpose.COMPANY_IMMERSION, Purpose.RECRUITMENT_EVENT),
+                    EnumSet.of(Purpose.JOB_INTERVIEW, Purpose.TRAINING, Purpose.JOB, Purpose.WORKSHOP,
+                            Purpose.COMPANY_IMMERSION), 0);
+        }
+        if (!absent("rsa-workshop")) {
+            return 0;
+        }
+        UserAccount rsa = user("rsa.essonne");
+        Instant sent = clock.instant();
+        Referral referral = Referral.draft(rsa, token("rsa-workshop"), new ReferralDetails("Mendy", "Awa",
+                "40218769876", true, null, "+33676543204", null, "91228", "91", true, true, false,
+                List.of(new ReferralDetails.Child("Adam", today.minusYears(2).minusMonths(3))),
+                Purpose.WORKSHOP, today.plusDays(5), "France Travail Évry-Courcouronnes — atelier CV", "91228",
+                CareNeed.OCCASIONAL, today.plusDays(5), LocalTime.of(9, 0), today.plusDays(5), Set.of(), null, null,
+                true, Registration.RSA_RECIPIENT), sent, today);
+        referral.submit(rsa, sent);
+        referrals.save(referral);
+        return 1;
     }
 
     private boolean absent(String name) {

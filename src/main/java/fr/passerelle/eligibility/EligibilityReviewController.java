@@ -132,7 +132,7 @@ class EligibilityReviewController {
         model.addAttribute("decidable", referral.getStatus() == ReferralStatus.SUBMITTED);
         if (referral.getStatus() == ReferralStatus.SUBMITTED) {
             model.addAttribute("checklist", reviews.checklist(officer, referral));
-            model.addAttribute("parameters", reviews.parameters(officer));
+            model.addAttribute("parameters", reviews.parameters(officer, referral));
         }
         return REVIEW_VIEW;
     }

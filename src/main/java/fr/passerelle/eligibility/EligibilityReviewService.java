@@ -40,13 +40,15 @@ public class EligibilityReviewService {
     private final EligibilityChecklist checklist;
     private final EligibilityProperties properties;
     private final EligibilityDecisions decisions;
+    private final PurposeSettings purposes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EligibilityReviewService(ReferralRepository referrals, UserAccountRepository users, EligibilityChecklist checklist,
-            EligibilityProperties properties, EligibilityDecisions decisions, ApplicationEventPublisher events,
-            Clock clock) {
+            EligibilityProperties properties, EligibilityDecisions decisions, PurposeSettings purposes,
+            ApplicationEventPublisher events, Clock clock) {
         this.referrals = referrals;
+        this.purposes = purposes;
         this.users = users;
         this.checklist = checklist;
         this.properties = properties;
@@ -60,7 +62,7 @@ public class EligibilityReviewService {
      * moment (the demo data). Not a Spring proxy: it runs in the caller's transaction. The pages never use it.
      */
     public EligibilityReviewService withClock(Clock otherClock) {
-        return new EligibilityReviewService(referrals, users, checklist, properties, decisions, events,
+        return new EligibilityReviewService(referrals, users, checklist, properties, decisions, purposes, events,
                 otherClock);
     }
 
@@ -103,13 +105,22 @@ public class EligibilityReviewService {
         return referral;
     }
 
-    /** The checklist as it stands now, with today's parameters. */
+    /** The checklist as it stands now: today's thresholds, the purposes in force when the referral was sent. */
     public List<RuleResult> checklist(CurrentUser officer, Referral referral) {
-        return checklist.evaluate(facts(referral), parameters(officer));
+        return checklist.evaluate(facts(referral), parameters(officer, referral));
     }
 
-    public EligibilityParameters parameters(CurrentUser officer) {
-        return properties.parametersFor(officer.getDepartementCode(), LocalDate.now(clock));
+    /**
+     * The parameters of a decision on this referral now: the thresholds of the configuration, and the eligible
+     * purposes of the officer's Caf as they stood when the referral was sent ("existing referrals keep the rule of
+     * their day"); a referral not sent yet takes today's.
+     */
+    @Transactional(readOnly = true)
+    public EligibilityParameters parameters(CurrentUser officer, Referral referral) {
+        Instant sent = referral.getSubmittedAt() != null ? referral.getSubmittedAt() : clock.instant();
+        PurposeSetting inForce = purposes.inForce(officer.getDepartementCode(), sent);
+        return properties.parametersFor(officer.getDepartementCode(), LocalDate.now(clock), inForce.eligible(),
+                LocalDate.ofInstant(sent, clock.getZone()));
     }
 
     @Transactional(readOnly = true)
@@ -129,7 +140,7 @@ public class EligibilityReviewService {
         if (referral.getVersion() != form.getVersion()) {
             throw new StaleDataException();
         }
-        EligibilityParameters parameters = parameters(officer);
+        EligibilityParameters parameters = parameters(officer, referral);
         List<RuleResult> results = checklist.evaluate(facts(referral), parameters);
         validate(form, results, errors);
         if (errors.hasErrors()) {
@@ -185,11 +196,13 @@ public class EligibilityReviewService {
         }
     }
 
-    private static EligibilityFacts facts(Referral referral) {
+    private EligibilityFacts facts(Referral referral) {
         return new EligibilityFacts(referral.getFirstDay(),
                 referral.getChildren().stream().map(ReferralChild::getBirthDate).toList(),
                 referral.getFranceTravailId(), referral.isJobSeekerAttested(), referral.getPurpose(),
-                referral.getDepartementCode());
+                referral.getDepartementCode(), referral.getRegistration(),
+                referral.getSubmittedAt() == null ? null : LocalDate.ofInstant(referral.getSubmittedAt(),
+                        clock.getZone()));
     }
 
     private static String joined(String comment, String justification) {

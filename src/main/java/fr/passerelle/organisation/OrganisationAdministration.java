@@ -36,7 +36,8 @@ public class OrganisationAdministration {
     /** Kinds edited on the organisations page; providers are created and edited with their service or crèche. */
     public static final Set<OrganisationKind> KINDS = EnumSet.of(OrganisationKind.FRANCE_TRAVAIL_AGENCY,
             OrganisationKind.OTHER_PRESCRIBER, OrganisationKind.CAF, OrganisationKind.ADMINISTRATION,
-            OrganisationKind.RELAIS_PETITE_ENFANCE);
+            OrganisationKind.RELAIS_PETITE_ENFANCE, OrganisationKind.DEPARTEMENT_RSA_SERVICE,
+            OrganisationKind.MISSION_LOCALE);
 
     private final OrganisationRepository organisations;
     private final UserAccountRepository users;

@@ -8,7 +8,7 @@ public enum OrganisationKind {
 
     /** A France Travail (ex-Pôle emploi) agency; its advisors file referrals. */
     FRANCE_TRAVAIL_AGENCY(EnumSet.of(Role.ADVISOR)),
-    /** Another prescriber: Mission locale, centre social. */
+    /** Another prescriber: centre social (and Missions locales created before they had a kind of their own). */
     OTHER_PRESCRIBER(EnumSet.of(Role.ADVISOR)),
     /** A Caf of one département: its officers check eligibility and route, its administrators keep the registry. */
     CAF(EnumSet.of(Role.CAF_OFFICER, Role.ADMIN)),
@@ -21,7 +21,14 @@ public enum OrganisationKind {
     /** The body that runs Passerelle itself. */
     ADMINISTRATION(EnumSet.of(Role.ADMIN)),
     /** A Relais Petite Enfance (RPE, ex-RAM) covering a list of communes: its facilitators support the childminders. */
-    RELAIS_PETITE_ENFANCE(EnumSet.of(Role.RPE_FACILITATOR));
+    RELAIS_PETITE_ENFANCE(EnumSet.of(Role.RPE_FACILITATOR)),
+    /**
+     * The Département's RSA service: since 2025 the referent of an RSA recipient, registered with France Travail
+     * automatically, may belong to it; its advisors file referrals.
+     */
+    DEPARTEMENT_RSA_SERVICE(EnumSet.of(Role.ADVISOR)),
+    /** A Mission locale: the referent of the young people it follows (registered automatically since 2025). */
+    MISSION_LOCALE(EnumSet.of(Role.ADVISOR));
 
     private final Set<Role> allowedRoles;
 

@@ -44,7 +44,7 @@ public class RightOfAccess {
             LocalDate purposeDate, String purposeOrganisation, String need, LocalDate firstDay, LocalDate lastDay,
             LocalDate consentGivenOn, String outcome, String outcomeComment, String noSolutionReason,
             String noSolutionComment, Instant anonymisedAt, Instant consentWithdrawnAt, List<Child> children,
-            List<Step> timeline, List<OfferHeld> offers) {
+            List<Step> timeline, List<OfferHeld> offers, String registration) {
     }
 
     private final JdbcClient jdbc;
@@ -120,7 +120,8 @@ public class RightOfAccess {
                                r.france_travail_id, r.caf_number, r.phone, r.email, r.commune_code, r.single_parent,
                                r.rsa_recipient, r.qpv_resident, r.purpose, r.purpose_date, r.purpose_organisation,
                                r.need, r.first_day, r.last_day, r.consent_given_on, r.outcome, r.outcome_comment,
-                               r.no_solution_reason, r.no_solution_comment, r.anonymised_at, r.consent_withdrawn_at
+                               r.no_solution_reason, r.no_solution_comment, r.anonymised_at, r.consent_withdrawn_at,
+                               r.registration
                         from referral r join organisation o on o.id = r.organisation_id
                         where r.id = any(?)""")
                 .param(array)
@@ -134,7 +135,8 @@ public class RightOfAccess {
                             rs.getObject(20, LocalDate.class), rs.getObject(21, LocalDate.class), rs.getString(22),
                             rs.getString(23), rs.getString(24), rs.getString(25), instant(rs.getTimestamp(26)),
                             instant(rs.getTimestamp(27)), children.getOrDefault(id, List.of()),
-                            timeline.getOrDefault(id, List.of()), offers.getOrDefault(id, List.of()));
+                            timeline.getOrDefault(id, List.of()), offers.getOrDefault(id, List.of()),
+                            rs.getString(28));
                 })
                 .list().stream().collect(Collectors.toMap(Held::id, held -> held));
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();

@@ -3,8 +3,10 @@ package fr.passerelle.referral;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,13 +71,15 @@ class AdvisorReferralController {
     private final SmartValidator validator;
     private final List<AdvisorReferralPageSection> sections;
     private final Clock clock;
+    private final PurposeCatalogue catalogue;
 
     private final ApplicationEventPublisher events;
 
     AdvisorReferralController(ReferralService referrals, ReferralQueries queries, ReferralFormMapper mapper,
             CommuneDirectory communes, SmartValidator validator, List<AdvisorReferralPageSection> sections,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, PurposeCatalogue catalogue, ApplicationEventPublisher events) {
         this.referrals = referrals;
+        this.catalogue = catalogue;
         this.events = events;
         this.queries = queries;
         this.mapper = mapper;
@@ -151,11 +155,11 @@ class AdvisorReferralController {
     }
 
     @GetMapping("/new")
-    String initCreationForm(Model model) {
+    String initCreationForm(@AuthenticationPrincipal CurrentUser advisor, Model model) {
         ReferralForm form = new ReferralForm();
         form.setCreationToken(UUID.randomUUID());
         model.addAttribute("form", form);
-        return FORM_VIEW;
+        return formView(advisor, form, null, model);
     }
 
     @PostMapping("/new")
@@ -166,7 +170,7 @@ class AdvisorReferralController {
             form.setCreationToken(UUID.randomUUID());
         }
         if (changeChildRows(form, action)) {
-            return FORM_VIEW;
+            return formView(advisor, form, null, model);
         }
         // The same form posted again (a double click, a page sent twice): show what it filed, without checking it
         // again, else the referral it filed would be reported as a duplicate of itself.
@@ -178,14 +182,14 @@ class AdvisorReferralController {
         }
         boolean submit = "submit".equals(action);
         ReferralDetails details = validate(form, result, submit);
-        if (details == null) {
-            return FORM_VIEW;
+        if (details == null || !purposeOffered(advisor, details, null, result)) {
+            return formView(advisor, form, null, model);
         }
         if (submit && !servedByACaf(details, result)) {
-            return FORM_VIEW;
+            return formView(advisor, form, null, model);
         }
         if (submit && !form.isDuplicateConfirmed() && warnOfDuplicates(advisor, details, null, model)) {
-            return FORM_VIEW;
+            return formView(advisor, form, null, model);
         }
         Referral referral;
         try {
@@ -279,12 +283,13 @@ class AdvisorReferralController {
         if (!referral.getStatus().isEditable()) {
             return "redirect:/advisor/referrals/" + id;
         }
-        model.addAttribute("form", mapper.toForm(referral));
+        ReferralForm form = mapper.toForm(referral);
+        model.addAttribute("form", form);
         model.addAttribute("referral", referral);
         if (Boolean.TRUE.equals(model.getAttribute(CHECK_DUPLICATES_ATTRIBUTE))) {
             warnOfDuplicates(advisor, referral.details(), id, model);
         }
-        return FORM_VIEW;
+        return formView(advisor, form, referral, model);
     }
 
     @PostMapping("/{id}/edit")
@@ -294,18 +299,18 @@ class AdvisorReferralController {
         Referral referral = referrals.get(advisor, id);
         model.addAttribute("referral", referral);
         if (changeChildRows(form, action)) {
-            return FORM_VIEW;
+            return formView(advisor, form, referral, model);
         }
         boolean submit = "submit".equals(action) && referral.getStatus() == ReferralStatus.DRAFT;
         ReferralDetails details = validate(form, result, submit || referral.getStatus() != ReferralStatus.DRAFT);
-        if (details == null) {
-            return FORM_VIEW;
+        if (details == null || !purposeOffered(advisor, details, referral.getPurpose(), result)) {
+            return formView(advisor, form, referral, model);
         }
         if (submit && !servedByACaf(details, result)) {
-            return FORM_VIEW;
+            return formView(advisor, form, referral, model);
         }
         if (submit && !form.isDuplicateConfirmed() && warnOfDuplicates(advisor, details, id, model)) {
-            return FORM_VIEW;
+            return formView(advisor, form, referral, model);
         }
         try {
             referrals.update(advisor, id, form.getVersion() == null ? -1 : form.getVersion(), details, submit);
@@ -314,7 +319,7 @@ class AdvisorReferralController {
             // Someone else saved first: keep what this user typed, say so, and let them save over it knowingly.
             result.reject("referral.stale");
             form.setVersion(referrals.get(advisor, id).getVersion());
-            return FORM_VIEW;
+            return formView(advisor, form, referral, model);
         }
         catch (IllegalReferralTransitionException ex) {
             redirect.addFlashAttribute("error", "referral.transition.illegal");
@@ -421,6 +426,44 @@ class AdvisorReferralController {
         ReferralDetails details = mapper.toDetails(form, result, complete);
         form.ensureOneChildRow();
         return details;
+    }
+
+    /**
+     * The form, with the purposes the advisor may choose: those the Caf of the family's département offers (the
+     * advisor's own département until the family's commune is saved), and the one the form or the referral already
+     * has, so that a purpose no longer offered is still shown for the referrals that have it.
+     */
+    private String formView(CurrentUser advisor, ReferralForm form, Referral referral, Model model) {
+        String departement = referral != null && referral.getDepartementCode() != null
+                ? referral.getDepartementCode() : advisor.getDepartementCode();
+        Set<Purpose> choices = EnumSet.copyOf(catalogue.offeredIn(departement));
+        if (form.getPurpose() != null) {
+            choices.add(form.getPurpose());
+        }
+        if (referral != null && referral.getPurpose() != null) {
+            choices.add(referral.getPurpose());
+        }
+        model.addAttribute("formPurposes", choices);
+        model.addAttribute("registrations", Registration.values());
+        return FORM_VIEW;
+    }
+
+    /**
+     * Whether the Caf of the family's département offers the purpose; when not, the purpose field says so. The
+     * purpose the referral already has is kept even when the Caf no longer offers it.
+     */
+    private boolean purposeOffered(CurrentUser advisor, ReferralDetails details, Purpose kept,
+            BindingResult result) {
+        if (details.purpose() == null || details.purpose() == kept) {
+            return true;
+        }
+        String departement = details.departementCode() != null ? details.departementCode()
+                : advisor.getDepartementCode();
+        if (catalogue.offeredIn(departement).contains(details.purpose())) {
+            return true;
+        }
+        result.rejectValue("purpose", "referral.purpose.notOffered");
+        return false;
     }
 
     /** Whether the family lives where a Caf uses Passerelle; when not, the commune field says so. */

@@ -66,6 +66,9 @@ public class Referral {
     private String parentSearchName;
     private String franceTravailId;
     private boolean jobSeekerAttested;
+
+    @Enumerated(EnumType.STRING)
+    private Registration registration = Registration.FRANCE_TRAVAIL_JOB_SEEKER;
     private String cafNumber;
     private String phone;
     private String email;
@@ -317,7 +320,7 @@ public class Referral {
                 children.stream().map(child -> new ReferralDetails.Child(child.getFirstName(), child.getBirthDate()))
                         .toList(),
                 purpose, purposeDate, purposeOrganisation, purposeCommuneCode, need, firstDay, firstDayStartTime,
-                lastDay, getRegularDays(), regularStartTime, regularEndTime, consentGivenOn != null);
+                lastDay, getRegularDays(), regularStartTime, regularEndTime, consentGivenOn != null, registration);
     }
 
     /** Whether its personal data was erased (retention or consent withdrawn): only statistics remain. */
@@ -374,6 +377,7 @@ public class Referral {
         this.parentSearchName = parentSearchName(details.parentLastName(), details.parentFirstName());
         this.franceTravailId = details.franceTravailId();
         this.jobSeekerAttested = details.jobSeekerAttested();
+        this.registration = details.registration();
         this.cafNumber = details.cafNumber();
         this.phone = details.phone();
         this.email = details.email();
@@ -508,6 +512,11 @@ public class Referral {
 
     public Boolean getQpvResident() {
         return qpvResident;
+    }
+
+    /** How the parent is registered with France Travail. */
+    public Registration getRegistration() {
+        return registration;
     }
 
     public Purpose getPurpose() {

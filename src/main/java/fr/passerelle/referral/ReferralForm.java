@@ -47,6 +47,9 @@ public class ReferralForm {
 
     private boolean jobSeekerAttested;
 
+    @NotNull
+    private Registration registration = Registration.FRANCE_TRAVAIL_JOB_SEEKER;
+
     @Pattern(regexp = "^\\d{7}$")
     private String cafNumber;
 
@@ -279,6 +282,14 @@ public class ReferralForm {
 
     public void setChildren(List<ChildForm> children) {
         this.children = children == null ? new ArrayList<>() : new ArrayList<>(children);
+    }
+
+    public Registration getRegistration() {
+        return registration;
+    }
+
+    public void setRegistration(Registration registration) {
+        this.registration = registration;
     }
 
     public Purpose getPurpose() {

@@ -65,7 +65,7 @@ class ReferralFormMapper {
                 form.getNeed(), form.getFirstDay(), form.getFirstDayStartTime(), lastDay,
                 regular ? form.getRegularDays() : java.util.EnumSet.noneOf(java.time.DayOfWeek.class),
                 regular ? form.getRegularStartTime() : null, regular ? form.getRegularEndTime() : null,
-                form.isConsentGiven());
+                form.isConsentGiven(), form.getRegistration());
     }
 
     /** The form showing a saved referral, for editing. */
@@ -76,6 +76,7 @@ class ReferralFormMapper {
         form.setParentFirstName(referral.getParentFirstName());
         form.setFranceTravailId(referral.getFranceTravailId());
         form.setJobSeekerAttested(referral.isJobSeekerAttested());
+        form.setRegistration(referral.getRegistration());
         form.setCafNumber(referral.getCafNumber());
         form.setPhone(PhoneNumbers.display(referral.getPhone()));
         form.setEmail(referral.getEmail());

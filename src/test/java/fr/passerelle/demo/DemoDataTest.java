@@ -221,10 +221,10 @@ class DemoDataTest {
     void everyDemoAccountSignsInWithTheDocumentedPassword() {
         List<String> usernames = new java.util.ArrayList<>(List.of("agent.caf", "admin.caf", "conseiller.evry",
                 "conseiller.massy", "conseiller.mission-locale", "sad.essonne", "sad.nord", "creche.petits-pas",
-                "sad.seine"));
+                "sad.seine", "rsa.essonne"));
         DemoData.CHILDMINDERS.forEach(childminder -> usernames.add(childminder.username()));
 
-        assertThat(usernames).hasSize(29);
+        assertThat(usernames).hasSize(30);
         for (String username : usernames) {
             assertThat(authenticationManager.authenticate(
                     new UsernamePasswordAuthenticationToken(username, DemoData.PASSWORD)).isAuthenticated())
@@ -241,7 +241,8 @@ class DemoDataTest {
         assertThat(jdbc.sql("select email from user_account where username = 'agent.caf'").query(String.class)
                 .single()).isEqualTo("agent.caf@demo.passerelle.test");
         assertThat(jdbc.sql("select count(*) from user_account where email like '%@demo.passerelle.test'")
-                .query(Long.class).single()).isEqualTo(30); // 28 + rpe.evry (demo.DemoRelais) + sad.seine (hand-on)
+                .query(Long.class).single()).isEqualTo(31); // 28 + rpe.evry (demo.DemoRelais) + sad.seine (hand-on)
+                                                             // + rsa.essonne (issue 20)
         assertThat(jdbc.sql("""
                 select name || ' ' || contact_email from organisation
                 where contact_email like '%.demo.passerelle.test' order by name""").query(String.class).list())
@@ -318,6 +319,32 @@ class DemoDataTest {
 
     @Autowired
     UserDetailsService principals;
+
+    @Autowired
+    fr.passerelle.eligibility.EligibilityReviewService reviews;
+
+    @Autowired
+    fr.passerelle.eligibility.PurposeSettings purposeSettings;
+
+    @Test
+    void essonneOffersTheNewPurposesAndTheRsaServiceSentAReferralForAWorkshop() {
+        fr.passerelle.eligibility.PurposeSetting essonne = purposeSettings.current(principal("admin.caf"));
+        assertThat(essonne.offered()).contains(fr.passerelle.referral.Purpose.WORKSHOP,
+                fr.passerelle.referral.Purpose.COMPANY_IMMERSION, fr.passerelle.referral.Purpose.RECRUITMENT_EVENT);
+        assertThat(essonne.eligible()).contains(fr.passerelle.referral.Purpose.WORKSHOP,
+                fr.passerelle.referral.Purpose.COMPANY_IMMERSION)
+                .doesNotContain(fr.passerelle.referral.Purpose.RECRUITMENT_EVENT);
+
+        CurrentUser officer = principal("agent.caf");
+        var referral = reviews.get(officer, demoReferral("Mendy", "rsa.essonne"));
+        assertThat(referral.getPurpose()).isEqualTo(fr.passerelle.referral.Purpose.WORKSHOP);
+        assertThat(referral.getRegistration()).isEqualTo(fr.passerelle.referral.Registration.RSA_RECIPIENT);
+        assertThat(referral.getOrganisation().getKind())
+                .isEqualTo(fr.passerelle.organisation.OrganisationKind.DEPARTEMENT_RSA_SERVICE);
+        assertThat(reviews.checklist(officer, referral)).extracting(fr.passerelle.eligibility.RuleResult::outcome)
+                .as("the workshop is eligible and the automatic registration counts")
+                .containsOnly(fr.passerelle.eligibility.RuleOutcome.PASSED);
+    }
 
     private CurrentUser principal(String username) {
         return (CurrentUser) principals.loadUserByUsername(username);

@@ -6,6 +6,7 @@ import static fr.passerelle.eligibility.EligibilityExamples.eligibleFacts;
 import static fr.passerelle.eligibility.EligibilityExamples.parameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import fr.passerelle.referral.Purpose;
@@ -52,6 +53,19 @@ class AllowedPurposeRuleTest {
 
         assertThat(result.outcome()).isEqualTo(RuleOutcome.CANNOT_TELL);
         assertThat(result.messageKey()).isEqualTo(KEY + ".cannot-tell");
+    }
+
+    @Test
+    void aPurposeNotEligibleOnTheDayTheReferralWasSentFailsAndSaysWhichDay() {
+        EligibilityParameters onTheDay = new EligibilityParameters(10, Set.of(Purpose.JOB, Purpose.WORKSHOP),
+                TERRITORY, TODAY, LocalDate.of(2026, 3, 12), LocalDate.of(2025, 1, 1));
+
+        assertThat(rule.evaluate(eligibleFacts().purpose(Purpose.WORKSHOP).build(), onTheDay).outcome())
+                .isEqualTo(RuleOutcome.PASSED);
+        RuleResult immersion = rule.evaluate(eligibleFacts().purpose(Purpose.COMPANY_IMMERSION).build(), onTheDay);
+        assertThat(immersion.outcome()).isEqualTo(RuleOutcome.FAILED);
+        assertThat(immersion.messageKey()).isEqualTo(KEY + ".failed.on-day");
+        assertThat(immersion.messageArguments()).containsExactly("12/03/2026");
     }
 
     private static EligibilityParameters allowing(Set<Purpose> purposes) {

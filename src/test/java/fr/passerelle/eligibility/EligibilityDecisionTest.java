@@ -60,6 +60,9 @@ class EligibilityDecisionTest {
     EligibilityDecisions decisions;
 
     @Autowired
+    PurposeSettings purposeSettings;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -95,8 +98,10 @@ class EligibilityDecisionTest {
             assertThat(decision.ruleResults()).extracting(RuleResult::rule)
                     .containsExactly(EligibilityRuleId.values());
             assertThat(decision.ruleResults()).extracting(RuleResult::outcome).containsOnly(RuleOutcome.PASSED);
+            // Essonne's purposes in force when it was sent (the demo data may have chosen some for Essonne).
             assertThat(decision.parameters()).isEqualTo(new EligibilityParameters(10,
-                    EnumSet.allOf(Purpose.class), "91", today()));
+                    purposeSettings.inForce("91", referralRepository.findById(referral.getId()).orElseThrow()
+                            .getSubmittedAt()).eligible(), "91", today(), today(), LocalDate.of(2025, 1, 1)));
         });
     }
 
@@ -140,9 +145,11 @@ class EligibilityDecisionTest {
 
         // The same application restarted with AVIP crèches' limit: children under 3.
         EligibilityReviewService withLowerLimit = new EligibilityReviewService(referralRepository, users, checklist,
-                new EligibilityProperties(3, EnumSet.allOf(Purpose.class)), decisions, event -> { }, clock);
+                new EligibilityProperties(3, EnumSet.allOf(Purpose.class)), decisions, purposeSettings, event -> { },
+                clock);
 
-        assertThat(withLowerLimit.parameters(officer).childAgeLimitYears()).isEqualTo(3);
+        assertThat(withLowerLimit.parameters(officer, reviews.get(officer, referral.getId())).childAgeLimitYears())
+                .isEqualTo(3);
         assertThat(withLowerLimit.checklist(officer, reviews.get(officer, referral.getId())).get(0).outcome())
                 .isEqualTo(RuleOutcome.FAILED);
         assertThat(withLowerLimit.decisions(referral.getId())).singleElement().satisfies(decision -> {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import fr.passerelle.referral.Purpose;
+import fr.passerelle.referral.Registration;
 
 /** Facts and parameters for the eligibility tests: by default an eligible referral decided on {@link #TODAY}. */
 final class EligibilityExamples {
@@ -35,6 +36,8 @@ final class EligibilityExamples {
         private boolean jobSeekerAttested = true;
         private Purpose purpose = Purpose.JOB_INTERVIEW;
         private String familyDepartementCode = TERRITORY;
+        private Registration registration = Registration.FRANCE_TRAVAIL_JOB_SEEKER;
+        private LocalDate sentOn = TODAY;
 
         Facts firstDayOfCare(LocalDate firstDayOfCare) {
             this.firstDayOfCare = firstDayOfCare;
@@ -67,9 +70,16 @@ final class EligibilityExamples {
             return this;
         }
 
+        /** How the parent is registered with France Travail, and the day the referral was sent. */
+        Facts registered(Registration registration, LocalDate sentOn) {
+            this.registration = registration;
+            this.sentOn = sentOn;
+            return this;
+        }
+
         EligibilityFacts build() {
             return new EligibilityFacts(firstDayOfCare, childBirthDates, franceTravailId, jobSeekerAttested, purpose,
-                    familyDepartementCode);
+                    familyDepartementCode, registration, sentOn);
         }
     }
 }

@@ -21,7 +21,10 @@ class EligibilityPropertiesTest {
         EligibilityProperties properties = bind(Map.of());
 
         assertThat(properties.childAgeLimitYears()).isEqualTo(10);
-        assertThat(properties.allowedPurposes()).containsExactlyInAnyOrder(Purpose.values());
+        // The three historical purposes; a Caf chooses the newer ones on its purposes page.
+        assertThat(properties.allowedPurposes())
+                .containsExactlyInAnyOrder(Purpose.JOB_INTERVIEW, Purpose.TRAINING, Purpose.JOB);
+        assertThat(properties.automaticRegistrationFrom()).isEqualTo(LocalDate.of(2025, 1, 1));
     }
 
     @Test
@@ -44,11 +47,23 @@ class EligibilityPropertiesTest {
     @Test
     void parametersForADecisionCarryTheThresholdsTheTerritoryAndTheDay() {
         LocalDate today = LocalDate.of(2026, 6, 1);
+        LocalDate sentOn = LocalDate.of(2026, 5, 28);
 
-        EligibilityParameters parameters = bind(Map.of()).parametersFor("91", today);
+        EligibilityProperties properties = bind(Map.of());
+        EligibilityParameters parameters = properties.parametersFor("91", today,
+                EnumSet.of(Purpose.JOB, Purpose.WORKSHOP), sentOn);
 
+        assertThat(properties.allowedPurposes()).containsExactly(Purpose.JOB_INTERVIEW, Purpose.TRAINING, Purpose.JOB);
         assertThat(parameters).isEqualTo(new EligibilityParameters(10,
-                EnumSet.allOf(Purpose.class), "91", today));
+                EnumSet.of(Purpose.JOB, Purpose.WORKSHOP), "91", today, sentOn, LocalDate.of(2025, 1, 1)));
+    }
+
+    @Test
+    void theDayOfAutomaticRegistrationsComesFromTheConfiguration() {
+        EligibilityProperties properties = bind(Map.of(
+                "passerelle.eligibility.automatic-registration-from", "2025-03-01"));
+
+        assertThat(properties.automaticRegistrationFrom()).isEqualTo(LocalDate.of(2025, 3, 1));
     }
 
     private static EligibilityProperties bind(Map<String, String> settings) {

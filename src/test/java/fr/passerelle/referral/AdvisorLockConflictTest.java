@@ -31,7 +31,7 @@ class AdvisorLockConflictTest {
     private final ReferralService referrals = mock(ReferralService.class);
     private final AdvisorReferralController controller = new AdvisorReferralController(referrals,
             mock(ReferralQueries.class), mock(ReferralFormMapper.class), mock(CommuneDirectory.class),
-            mock(SmartValidator.class), List.of(), Clock.systemUTC(),
+            mock(SmartValidator.class), List.of(), Clock.systemUTC(), mock(PurposeCatalogue.class),
             mock(ApplicationEventPublisher.class));
 
     @Test

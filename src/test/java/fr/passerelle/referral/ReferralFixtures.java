@@ -248,6 +248,7 @@ public class ReferralFixtures {
         private String departementCode = ESSONNE;
         private List<ReferralDetails.Child> children;
         private Purpose purpose = Purpose.JOB_INTERVIEW;
+        private Registration registration = Registration.FRANCE_TRAVAIL_JOB_SEEKER;
         private CareNeed need = CareNeed.OCCASIONAL;
         private LocalDate firstDay;
         private LocalDate lastDay;
@@ -288,6 +289,12 @@ public class ReferralFixtures {
 
         public Family purpose(Purpose purpose) {
             this.purpose = purpose;
+            return this;
+        }
+
+        /** How the parent is registered with France Travail (an RSA recipient, say). */
+        public Family registration(Registration registration) {
+            this.registration = registration;
             return this;
         }
 
@@ -335,7 +342,8 @@ public class ReferralFixtures {
                     phone, null, communeCode, departementCode, null, null, null, children, purpose,
                     firstDay.minusDays(1), null, null, need, firstDay, null, lastDay,
                     schedule ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : EnumSet.noneOf(DayOfWeek.class),
-                    schedule ? LocalTime.of(8, 0) : null, schedule ? LocalTime.of(17, 0) : null, consentGiven);
+                    schedule ? LocalTime.of(8, 0) : null, schedule ? LocalTime.of(17, 0) : null, consentGiven)
+                    .withRegistration(registration);
         }
     }
 }

@@ -156,7 +156,8 @@ class AdminPrivacyController {
             "identifiant_france_travail", "numero_allocataire", "telephone", "email", "commune", "parent_isole",
             "beneficiaire_rsa", "residant_qpv", "motif", "date_motif", "organisme_motif", "besoin", "premier_jour",
             "dernier_jour", "consentement_le", "issue", "commentaire_issue", "sans_solution", "commentaire_sans_solution",
-            "enfants", "historique", "propositions", "anonymisee_le", "consentement_retire_le");
+            "enfants", "historique", "propositions", "anonymisee_le", "consentement_retire_le",
+            "inscription_france_travail");
 
     private static List<String> row(RightOfAccess.Held h) {
         List<String> row = new ArrayList<>();
@@ -193,6 +194,7 @@ class AdminPrivacyController {
                 + o.status()).collect(Collectors.joining(" | ")));
         row.add(text(h.anonymisedAt()));
         row.add(text(h.consentWithdrawnAt()));
+        row.add(h.registration());
         return row;
     }
 
