@@ -50,6 +50,8 @@ final class AllowanceFixtures {
                         where d.code ~ '^[0-9]{2}$' and d.code not in ('91', '75')
                           and exists (select from commune c where c.departement_code = d.code)
                           and not exists (select from allowance_rule r where r.departement_code = d.code)
+                          -- A Caf's own purposes (eligibility tests) could make its referrals ineligible.
+                          and not exists (select from purpose_setting s where s.departement_code = d.code)
                           and not exists (select from childminder m join commune c on c.insee_code = m.commune_code
                                           where c.departement_code = d.code)
                         order by d.code desc limit 1""")

@@ -40,6 +40,8 @@ public final class OfficerRoutingFixtures {
                                   and r.status in ('ELIGIBLE', 'OFFERED', 'CARE_ARRANGED'))
                   and not exists (select from organisation o where o.departement_code = d.code
                                   and o.kind = 'HOME_CARE_SERVICE')
+                  -- A Caf's own purposes (eligibility tests) could make its referrals ineligible.
+                  and not exists (select from purpose_setting s where s.departement_code = d.code)
                 order by d.code limit 1""")
                 .query(String.class).optional()
                 .orElseThrow(() -> new IllegalStateException("No quiet département left: use a new test database"));

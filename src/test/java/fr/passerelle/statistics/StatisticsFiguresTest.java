@@ -356,10 +356,11 @@ class StatisticsFiguresTest {
         long count = statements.count(() -> mvc.perform(get("/statistics?period=YEAR")
                 .with(user(accounts.signedIn(officer)))).andExpect(status().isOk()));
         // The Caf's page also reads the allowance's figures, the label applications by outcome and the follow-up and
-        // childcare aid figures (followup.FollowUpStatistics): one statement each.
-        assertThat(count).isLessThanOrEqualTo(13);
+        // childcare aid figures (followup.FollowUpStatistics): one statement each. A view not in memory is looked for
+        // in statistics_view, then kept there once computed: two statements.
+        assertThat(count).isLessThanOrEqualTo(15);
         long advisorCount = statements.count(() -> mvc.perform(get("/statistics?period=YEAR")
                 .with(user(accounts.signedIn(advisor)))).andExpect(status().isOk()));
-        assertThat(advisorCount).isLessThanOrEqualTo(9);
+        assertThat(advisorCount).isLessThanOrEqualTo(11);
     }
 }
