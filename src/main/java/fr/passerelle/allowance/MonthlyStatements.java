@@ -4,18 +4,16 @@ import java.sql.Array;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import fr.passerelle.system.ExclusiveJobs;
+import fr.passerelle.system.WeekDays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +110,7 @@ public class MonthlyStatements {
                 .query(rs -> {
                     cares.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StatementCalculator.Care(
                             rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-                            days(rs.getInt(5))));
+                            WeekDays.of(rs.getInt(5))));
                 });
         Map<Long, List<StatementCalculator.Away>> absences = new HashMap<>();
         jdbc.sql("""
@@ -149,15 +147,6 @@ public class MonthlyStatements {
         return made;
     }
 
-    static Set<DayOfWeek> days(int bits) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if ((bits & (1 << (day.getValue() - 1))) != 0) {
-                days.add(day);
-            }
-        }
-        return days;
-    }
 
     static List<LocalDate> dates(Array array) throws SQLException {
         List<LocalDate> days = new ArrayList<>();

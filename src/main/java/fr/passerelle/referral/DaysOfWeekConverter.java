@@ -1,9 +1,9 @@
 package fr.passerelle.referral;
 
 import java.time.DayOfWeek;
-import java.util.EnumSet;
 import java.util.Set;
 
+import fr.passerelle.system.WeekDays;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -13,23 +13,11 @@ class DaysOfWeekConverter implements AttributeConverter<Set<DayOfWeek>, Short> {
 
     @Override
     public Short convertToDatabaseColumn(Set<DayOfWeek> days) {
-        int bits = 0;
-        if (days != null) {
-            for (DayOfWeek day : days) {
-                bits |= 1 << (day.getValue() - 1);
-            }
-        }
-        return (short) bits;
+        return WeekDays.bits(days);
     }
 
     @Override
     public Set<DayOfWeek> convertToEntityAttribute(Short bits) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (bits != null && (bits & (1 << (day.getValue() - 1))) != 0) {
-                days.add(day);
-            }
-        }
-        return days;
+        return WeekDays.of(bits == null ? 0 : bits);
     }
 }

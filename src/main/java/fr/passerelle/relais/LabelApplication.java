@@ -2,10 +2,10 @@ package fr.passerelle.relais;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import fr.passerelle.system.WeekDays;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -82,7 +82,7 @@ public class LabelApplication {
         application.childminderId = childminderId;
         application.departementCode = Objects.requireNonNull(departementCode);
         application.availability = Objects.requireNonNull(availability).strip();
-        application.days = bits(days);
+        application.days = WeekDays.bits(days);
         application.minAgeMonths = (short) minAgeMonths;
         application.maxAgeMonths = (short) maxAgeMonths;
         application.submittedAt = at;
@@ -138,24 +138,8 @@ public class LabelApplication {
         }
     }
 
-    static short bits(Set<DayOfWeek> days) {
-        int bits = 0;
-        if (days != null) {
-            for (DayOfWeek day : days) {
-                bits |= 1 << (day.getValue() - 1);
-            }
-        }
-        return (short) bits;
-    }
-
     public Set<DayOfWeek> getDays() {
-        Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if ((days & (1 << (day.getValue() - 1))) != 0) {
-                set.add(day);
-            }
-        }
-        return set;
+        return WeekDays.of(days);
     }
 
     public Long getId() {

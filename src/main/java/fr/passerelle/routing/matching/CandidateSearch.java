@@ -153,6 +153,13 @@ public class CandidateSearch {
         return ranking.order(request, considered);
     }
 
+    /** How near a childminder or crèche of commune {@code m} is to the family's commune {@code t}. */
+    private static final String PROXIMITY = """
+            case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
+                 when m.epci_code = t.epci_code then 'SAME_EPCI'
+                 when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
+                 else 'OTHER_DEPARTEMENT' end""";
+
     /** The rings a page's search reads in turn, nearest first; together, the whole area. */
     private static final List<Proximity> RINGS = List.of(Proximity.SAME_COMMUNE, Proximity.SAME_EPCI,
             Proximity.SAME_DEPARTEMENT);
@@ -263,10 +270,7 @@ public class CandidateSearch {
                                c.agreement_end_date, l.valid_from, l.valid_to,
                                (l.suspended_since is not null or l.revoked_at is not null) as label_suspended,
                                a.first_day as away_from, a.last_day as away_to,
-                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
-                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
-                                    when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
-                                    else 'OTHER_DEPARTEMENT' end as proximity,
+                               %s as proximity,
                                %s as held
                         from commune t
                         join commune m on %s
@@ -280,7 +284,7 @@ public class CandidateSearch {
                             order by a.first_day limit 1) a on true
                         where t.insee_code = :commune and c.active
                           and exists (select 1 from organisation o where o.id = c.organisation_id and o.active)
-                          and %s""".formatted(heldPlaces("CHILDMINDER", "c.id"), ring(ring),
+                          and %s""".formatted(PROXIMITY, heldPlaces("CHILDMINDER", "c.id"), ring(ring),
                         onlyChildminder == null ? "true" : "c.id = :only"))
                 .param("commune", request.communeCode())
                 .param("only", onlyChildminder, Types.BIGINT)
@@ -304,17 +308,14 @@ public class CandidateSearch {
         List<ProviderFacts> creches = !crechesWanted ? List.of() : jdbc.sql("""
                         select k.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
                                o.active, k.emergency_places, k.min_age_months, k.max_age_months,
-                               case when m.insee_code = t.insee_code then 'SAME_COMMUNE'
-                                    when m.epci_code = t.epci_code then 'SAME_EPCI'
-                                    when m.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
-                                    else 'OTHER_DEPARTEMENT' end as proximity,
+                               %s as proximity,
                                %s as held
                         from commune t
                         join commune m on %s
                         join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
                         join creche k on k.organisation_id = o.id
                         where t.insee_code = :commune
-                          and %s""".formatted(heldPlaces("CRECHE", "k.id"), ring(ring),
+                          and %s""".formatted(PROXIMITY, heldPlaces("CRECHE", "k.id"), ring(ring),
                         onlyCreche == null ? "true" : "k.id = :only"))
                 .param("commune", request.communeCode())
                 .param("only", onlyCreche, Types.BIGINT)

@@ -5,17 +5,14 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.Role;
@@ -28,6 +25,7 @@ import fr.passerelle.routing.OfferStatus;
 import fr.passerelle.routing.ProviderKind;
 import fr.passerelle.routing.queue.SqlPages;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.system.WeekDays;
 
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -246,7 +244,7 @@ public class OfferViews {
                 rs.getString("message"), CareNeed.valueOf(rs.getString("need")),
                 Purpose.valueOf(rs.getString("purpose")), rs.getString("commune_code"), rs.getString("commune_name"),
                 firstDay, rs.getObject("last_day", LocalDate.class), time(rs, "first_day_start_time"),
-                days(rs.getInt("regular_days")), time(rs, "regular_start_time"), time(rs, "regular_end_time"),
+                WeekDays.of(rs.getInt("regular_days")), time(rs, "regular_start_time"), time(rs, "regular_end_time"),
                 children, declineReason(rs), rs.getString("decline_comment"), contact);
     }
 
@@ -255,16 +253,6 @@ public class OfferViews {
         return reason == null ? null : DeclineReason.valueOf(reason);
     }
 
-    /** Monday = 1 … Sunday = 64, as the referral stores them. */
-    static Set<DayOfWeek> days(int bits) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if ((bits & (1 << (day.getValue() - 1))) != 0) {
-                days.add(day);
-            }
-        }
-        return days;
-    }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
