@@ -38,9 +38,7 @@ public class AnonymisedExport {
             select to_char(r.submitted_at at time zone :zone, 'YYYY-MM'), r.departement_code, r.commune_code,
                    m.epci_code, o.kind, r.need, r.purpose,
                    (select count(*) from referral_child c where c.referral_id = r.id),
-                   (select string_agg(((extract(year from age(r.first_day, c.birth_date)) * 12
-                                        + extract(month from age(r.first_day, c.birth_date)))::int)::text, '|'
-                                      order by c.position)
+                   (select string_agg((/*months*/)::int::text, '|' order by c.position)
                     from referral_child c where c.referral_id = r.id),
                    to_char(r.first_day, 'YYYY-MM'), r.status,
                    e.decision, e.requests, round(e.to_decision::numeric, 1), round(e.to_offer::numeric, 1), e.offers,
@@ -62,7 +60,8 @@ public class AnonymisedExport {
             where r.departement_code = ? and r.submitted_at is not null
               and r.submitted_at >= (?::date)::timestamp at time zone :zone
               and r.submitted_at < ((?::date) + 1)::timestamp at time zone :zone
-            order by r.submitted_at""";
+            order by r.submitted_at"""
+            .replace("/*months*/", UnmetNeeds.MONTHS.formatted("r.first_day", "c.birth_date"));
 
     /** Receives the rows one at a time. */
     @FunctionalInterface

@@ -41,7 +41,7 @@ public class UnmetNeeds {
     private static final String TERRITORY = "/*territory*/";
 
     /** Whole months from {@code b} to {@code a}, as PostgreSQL's {@code age} counts them. */
-    private static final String MONTHS = "(extract(year from age(%1$s, %2$s)) * 12 + extract(month from age(%1$s, %2$s)))";
+    static final String MONTHS = "(extract(year from age(%1$s, %2$s)) * 12 + extract(month from age(%1$s, %2$s)))";
 
     private static final String SQL = """
             with unmet as (
