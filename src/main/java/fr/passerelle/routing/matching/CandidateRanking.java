@@ -3,7 +3,7 @@ package fr.passerelle.routing.matching;
 import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -24,17 +24,48 @@ final class CandidateRanking {
     private static final int KEYS_MAX = 50_000;
 
     /**
-     * Nearest first, then the most free places (home care: not counted, last), then by name (French order) and id.
-     * Names are compared through collation keys made once per name: comparing with a collator itself redoes the
-     * work at every comparison.
+     * A candidate's place in the order: nearest first, then the most free places (home care: not counted, last), then
+     * by name (French order), kind and id. Made once per candidate before sorting, with the name's collation key
+     * made once per name: comparing with a collator, or looking the key up, at every comparison was most of the
+     * cost of a candidates page (a département's ring: hundreds of providers).
      */
-    static Comparator<Candidate> order() {
-        return Comparator.comparing(Candidate::proximity)
-                .thenComparing(candidate -> candidate.freePlaces() == null ? Integer.MIN_VALUE
-                        : candidate.freePlaces(), Comparator.reverseOrder())
-                .thenComparing(candidate -> collationKey(candidate.name()))
-                .thenComparing(candidate -> candidate.provider().kind())
-                .thenComparingLong(candidate -> candidate.provider().id());
+    private record SortKey(Candidate candidate, int proximity, int freePlaces, CollationKey name, int kind)
+            implements Comparable<SortKey> {
+
+        static SortKey of(Candidate candidate) {
+            return new SortKey(candidate, candidate.proximity().ordinal(),
+                    candidate.freePlaces() == null ? Integer.MIN_VALUE : candidate.freePlaces(),
+                    collationKey(candidate.name()), candidate.provider().kind().ordinal());
+        }
+
+        @Override
+        public int compareTo(SortKey other) {
+            int order = Integer.compare(proximity, other.proximity);
+            if (order == 0) {
+                order = Integer.compare(other.freePlaces, freePlaces);
+            }
+            if (order == 0) {
+                order = name.compareTo(other.name);
+            }
+            if (order == 0) {
+                order = Integer.compare(kind, other.kind);
+            }
+            return order != 0 ? order : Long.compare(candidate.provider().id(), other.candidate.provider().id());
+        }
+    }
+
+    /** The candidates in ranking order. */
+    static List<Candidate> sorted(List<Candidate> candidates) {
+        List<SortKey> keys = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
+            keys.add(SortKey.of(candidate));
+        }
+        Collections.sort(keys);
+        List<Candidate> sorted = new ArrayList<>(keys.size());
+        for (SortKey key : keys) {
+            sorted.add(key.candidate());
+        }
+        return sorted;
     }
 
     private static CollationKey collationKey(String name) {
@@ -70,10 +101,7 @@ final class CandidateRanking {
         for (Candidate candidate : evaluated) {
             (candidate.isEligible() ? ranked : excluded).add(candidate);
         }
-        Comparator<Candidate> order = order();
-        ranked.sort(order);
-        excluded.sort(order);
-        return new CandidateList(request.referralId(), request.route(), ranked, excluded);
+        return new CandidateList(request.referralId(), request.route(), sorted(ranked), sorted(excluded));
     }
 
     Candidate evaluate(ProviderFacts provider, CareRequest request) {
