@@ -13,6 +13,10 @@ import java.util.Locale;
  * @param baseUrl the running application; a loopback address only, so that no one else's server is loaded
  * @param clients concurrent virtual users on each page
  * @param warmUp how long each page is requested before it is measured
+ * @param warmUpRounds rounds over every page (each {@code warmUp} long, nothing recorded) before any is measured: on
+ *        two cores, the JIT compiler goes on compiling the request path for minutes after an application starts, and a
+ *        page measured meanwhile shares the cores with it (seen: one page at 35 % of the login page just after a
+ *        start, 48 % once compiled)
  * @param duration how long each page is measured
  * @param maxRequests bound on the requests measured per page, whatever the duration
  * @param writeClients concurrent virtual users running the write journey
@@ -25,7 +29,8 @@ import java.util.Locale;
  * @param routingReferralId the eligible referral whose candidates page is measured; {@code null}: the first one
  *        of the routing queue
  */
-record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, Duration duration, int maxRequests,
+record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRounds, Duration duration,
+        int maxRequests,
         int writeClients, int journeys, Duration writeTimeLimit, String password, String officer, String advisor,
         String provider, String admin, String advisorDeepPage, Long routingReferralId, String commune,
         String providerName, String only) {
@@ -35,6 +40,7 @@ record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, Duration dur
                 URI.create(text("baseUrl", "http://localhost:8080").replaceAll("/+$", "")),
                 number("clients", 32),
                 Duration.ofSeconds(number("warmUpSeconds", 3)),
+                number("warmUpRounds", 3),
                 Duration.ofSeconds(number("seconds", 20)),
                 number("maxRequests", 200_000),
                 number("writeClients", 8),

@@ -72,11 +72,15 @@ class PageBenchmark {
         try {
             List<Measurement> pages = new ArrayList<>();
             Pattern only = Pattern.compile(settings.only());
-            List<Page> all = pages();
-            for (Page page : all) {
-                if (page == all.get(0) || only.matcher(page.name()).find()) {
-                    pages.add(measure(threads, page));
+            List<Page> all = pages().stream()
+                    .filter(page -> page.who() == Who.ANONYMOUS || only.matcher(page.name()).find()).toList();
+            for (int round = 0; round < settings.warmUpRounds(); round++) {
+                for (Page page : all) {
+                    hammer(threads, users(page.who()), page.path(), settings.warmUp(), new Measurement(page.name()));
                 }
+            }
+            for (Page page : all) {
+                pages.add(measure(threads, page));
             }
             List<Measurement> writes = settings.journeys() > 0 ? measureWrites(threads) : List.of();
             String table = report(pages, writes);
@@ -266,11 +270,12 @@ class PageBenchmark {
     private String report(List<Measurement> pages, List<Measurement> writes) {
         double ceiling = pages.get(0).result().perSecond();
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "Run finished %s, against %s: %d clients per page, %d s warm-up "
-                + "then %d s measured; writes: %d journeys by %d clients (after one warm-up journey each).%n",
+        table.append(String.format(Locale.ROOT, "Run finished %s, against %s: %d clients per page; %d warm-up "
+                + "rounds over every page, then each page %d s warm-up and %d s measured; writes: %d journeys by %d "
+                + "clients (after one warm-up journey each).%n",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), settings.baseUrl(), settings.clients(),
-                settings.warmUp().toSeconds(), settings.duration().toSeconds(), settings.journeys(),
-                settings.writeClients()));
+                settings.warmUpRounds(), settings.warmUp().toSeconds(), settings.duration().toSeconds(),
+                settings.journeys(), settings.writeClients()));
         table.append("Machine: ").append(Machine.describe())
                 .append("; the driver runs on the same machine (loopback).\n\n");
         table.append("| page | requests | failures | requests/s | p50 ms | p95 ms | p99 ms | alone ms | max KB | "
