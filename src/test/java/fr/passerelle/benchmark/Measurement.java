@@ -87,6 +87,15 @@ final class Measurement {
         return measure == null ? Double.NaN : measure.result().p50();
     }
 
+    /** The 95th percentile of the requests made alone, in milliseconds; NaN when there were none. */
+    double aloneP95() {
+        Measurement measure;
+        synchronized (this) {
+            measure = alone;
+        }
+        return measure == null ? Double.NaN : measure.result().p95();
+    }
+
     synchronized int failures() {
         return failures;
     }
