@@ -14,9 +14,8 @@ import java.util.Locale;
  * @param clients concurrent virtual users on each page
  * @param warmUp how long each page is requested before it is measured
  * @param warmUpRounds rounds over every page (each {@code warmUp} long, nothing recorded) before any is measured: on
- *        two cores, the JIT compiler goes on compiling the request path for minutes after an application starts, and a
- *        page measured meanwhile shares the cores with it (seen: one page at 35 % of the login page just after a
- *        start, 48 % once compiled)
+ *        two cores, the JIT compiler goes on compiling the request path for minutes after an application starts (seen:
+ *        a thousand methods queued three minutes after a start), and a page measured meanwhile shares the cores with it
  * @param duration how long each page is measured
  * @param maxRequests bound on the requests measured per page, whatever the duration
  * @param writeClients concurrent virtual users running the write journey
