@@ -263,7 +263,9 @@ public class CandidateSearch {
         // rules (CandidateRules) say from these rows who may be offered a child and why the others may not, the same
         // conditions as the registry's childmindersAvailable, which is not asked again (it read the same rows twice).
         // A childminder never labelled is not part of the scheme, neither candidate nor excluded: a département's
-        // registry holds thousands of them.
+        // registry holds thousands of them, so the ring is read from childminder_labelled_commune_idx (V30: those
+        // ever labelled, marked by triggers on avip_label), and the organisation's activity checked against the few
+        // inactive ones (organisation_inactive_idx).
         List<ProviderFacts> childminders = !childmindersWanted ? List.of() : jdbc.sql("""
                         select c.id, c.organisation_id, c.first_name || ' ' || c.last_name as name, c.commune_code,
                                m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
@@ -282,8 +284,8 @@ public class CandidateSearch {
                             select a.first_day, a.last_day from childminder_absence a
                             where a.childminder_id = c.id and a.first_day <= :lastDay and a.last_day >= :firstDay
                             order by a.first_day limit 1) a on true
-                        where t.insee_code = :commune and c.active
-                          and exists (select 1 from organisation o where o.id = c.organisation_id and o.active)
+                        where t.insee_code = :commune and c.active and c.labelled
+                          and not exists (select 1 from organisation o where o.id = c.organisation_id and not o.active)
                           and %s""".formatted(PROXIMITY, heldPlaces("CHILDMINDER", "c.id"), ring(ring),
                         onlyChildminder == null ? "true" : "c.id = :only"))
                 .param("commune", request.communeCode())
@@ -335,8 +337,9 @@ public class CandidateSearch {
 
     /**
      * The places a provider has held over the request's period ({@code :firstDay} to {@code :lastDay}), as a column
-     * of the provider's row: one look-up in {@code place_hold_provider_idx} per provider read, in the same statement
-     * (a separate statement over the ring's ids cost as much again, and a round trip).
+     * of the provider's row: one look-up in {@code place_hold_provider_idx} (which carries the days and places) per
+     * provider read, in the same statement (a separate statement over the ring's ids cost as much again, and a round
+     * trip).
      */
     private static String heldPlaces(String kind, String providerId) {
         return """
