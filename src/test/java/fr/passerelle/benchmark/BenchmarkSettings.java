@@ -16,6 +16,10 @@ import java.util.Locale;
  * @param warmUpRounds rounds over every page (each {@code warmUp} long, nothing recorded) before any is measured: on
  *        two cores, the JIT compiler goes on compiling the request path for minutes after an application starts (seen:
  *        a thousand methods queued three minutes after a start), and a page measured meanwhile shares the cores with it
+ * @param maxWarmUpRounds with {@code metricsPassword}: warm-up rounds go on past {@code warmUpRounds}, up to this
+ *        many, while the server's JIT compiler is still busy ({@link JitCompilerWatch})
+ * @param metricsUsername the application's metrics account ({@code passerelle.metrics.username})
+ * @param metricsPassword its password ({@code passerelle.metrics.password}); blank: {@code warmUpRounds} rounds only
  * @param duration how long each page is measured
  * @param maxRequests bound on the requests measured per page, whatever the duration
  * @param writeClients concurrent virtual users running the write journey
@@ -28,7 +32,8 @@ import java.util.Locale;
  * @param routingReferralId the eligible referral whose candidates page is measured; {@code null}: the first one
  *        of the routing queue
  */
-record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRounds, Duration duration,
+record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRounds, int maxWarmUpRounds,
+        String metricsUsername, String metricsPassword, Duration duration,
         int maxRequests,
         int writeClients, int journeys, Duration writeTimeLimit, String password, String officer, String advisor,
         String provider, String admin, String advisorDeepPage, Long routingReferralId, String commune,
@@ -40,6 +45,9 @@ record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRo
                 number("clients", 32),
                 Duration.ofSeconds(number("warmUpSeconds", 3)),
                 number("warmUpRounds", 3),
+                number("maxWarmUpRounds", 20),
+                text("metricsUsername", "metrics"),
+                text("metricsPassword", ""),
                 Duration.ofSeconds(number("seconds", 20)),
                 number("maxRequests", 200_000),
                 number("writeClients", 8),

@@ -69,6 +69,8 @@ class PageBenchmark {
 
     private final Map<Who, List<VirtualUser>> users = new EnumMap<>(Who.class);
 
+    private int warmUpRounds;
+
     @Test
     void measuresEveryPageAndWrite() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(settings.clients(), settings.writeClients()));
@@ -77,10 +79,16 @@ class PageBenchmark {
             Pattern only = Pattern.compile(settings.only());
             List<Page> all = pages().stream()
                     .filter(page -> page.who() == Who.ANONYMOUS || only.matcher(page.name()).find()).toList();
-            for (int round = 0; round < settings.warmUpRounds(); round++) {
+            JitCompilerWatch jit = JitCompilerWatch.of(settings);
+            boolean jitBusy = jit.watching();
+            while (warmUpRounds < settings.warmUpRounds() || jitBusy && warmUpRounds < settings.maxWarmUpRounds()) {
+                warmUpRounds++;
+                long start = System.nanoTime();
+                jit.start();
                 for (Page page : all) {
                     hammer(threads, users(page.who()), page.path(), settings.warmUp(), new Measurement(page.name()));
                 }
+                jitBusy = jit.busyDuring(Duration.ofNanos(System.nanoTime() - start), warmUpRounds);
             }
             for (Page page : all) {
                 pages.add(measure(threads, page));
@@ -284,10 +292,11 @@ class PageBenchmark {
         double ceiling = pages.get(0).result().perSecond();
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Run finished %s, against %s: %d clients per page; %d warm-up "
-                + "rounds over every page, then each page %d s warm-up and %d s measured; writes: %d journeys by %d "
+                + "rounds over every page%s, then each page %d s warm-up and %d s measured; writes: %d journeys by %d "
                 + "clients (after one warm-up journey each).%n",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), settings.baseUrl(), settings.clients(),
-                settings.warmUpRounds(), settings.warmUp().toSeconds(), settings.duration().toSeconds(),
+                warmUpRounds, settings.metricsPassword().isBlank() ? "" : " (until the server's JIT compiler was idle)",
+                settings.warmUp().toSeconds(), settings.duration().toSeconds(),
                 settings.journeys(), settings.writeClients()));
         table.append("Machine: ").append(Machine.describe())
                 .append("; the driver runs on the same machine (loopback).\n\n");
