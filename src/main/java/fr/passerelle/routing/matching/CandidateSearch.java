@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A page that shows only the nearest ones reads the area ring by ring (the family's commune, the rest of its EPCI,
  * the rest of its département) and stops when it has enough
  * candidates: nearest comes first, so the candidates it shows are the ones the whole search would show first, and
- * the providers it shows as excluded are the nearest ones (the rest are read when the officer asks for more).
+ * the providers it shows as excluded are the nearest ones (the rest are read when the officer asks for more). Once the
+ * nearer rings hold the excluded providers the page shows, a ring is read for its candidates only and its excluded
+ * providers are counted.
  */
 @Service
 public class CandidateSearch {
@@ -122,7 +126,7 @@ public class CandidateSearch {
     /** One provider's facts for the request: never the département's whole registry. */
     private Optional<ProviderFacts> facts(CareRequest request, ProviderRef provider) {
         List<ProviderFacts> providers = provider.kind() == ProviderKind.HOME_CARE ? homeCareServices(request)
-                : childmindersAndCreches(request, provider, null);
+                : childmindersAndCreches(request, provider, null, false);
         return providers.stream().filter(facts -> facts.provider().equals(provider)).findFirst();
     }
 
@@ -136,21 +140,86 @@ public class CandidateSearch {
             return ranking.rank(request, homeCareServices(request));
         }
         if (wanted == Integer.MAX_VALUE) {
-            return ranking.rank(request, childmindersAndCreches(request, null, null));
+            return ranking.rank(request, childmindersAndCreches(request, null, null, false));
         }
         List<Candidate> considered = new ArrayList<>();
         long eligible = 0;
+        int uncounted = 0;
         for (Proximity ring : RINGS) {
-            for (ProviderFacts provider : childmindersAndCreches(request, null, ring)) {
+            // Once the nearer rings hold the refused providers a page shows, a ring's are counted, not read: in an
+            // EPCI or a département, most childminders of the ring are refused (for the dates, the children's
+            // ages, their places), and every row read is mapped, judged, explained and sorted.
+            boolean refusedEnough = considered.size() - eligible >= wanted;
+            List<ProviderFacts> read = childmindersAndCreches(request, null, ring, refusedEnough);
+            for (ProviderFacts provider : read) {
                 Candidate candidate = ranking.evaluate(provider, request);
                 considered.add(candidate);
                 eligible += candidate.isEligible() ? 1 : 0;
             }
+            if (refusedEnough) {
+                // Two statements: a provider removed in between must not make the count negative.
+                uncounted += Math.max(0, countRing(request, ring) - read.size());
+            }
             if (eligible >= wanted && ring != RINGS.get(RINGS.size() - 1)) {
-                return ranking.order(request, considered).partial();
+                return ranking.order(request, considered).withFartherExcluded(uncounted).partial();
             }
         }
-        return ranking.order(request, considered);
+        return ranking.order(request, considered).withFartherExcluded(uncounted);
+    }
+
+    /**
+     * How many childminders and crèches a ring holds, as {@link #childmindersAndCreches} reads them without
+     * {@code mayBeCandidate}: the childminders from {@code childminder_labelled_commune_idx}, without their labels,
+     * absences and places.
+     */
+    private int countRing(CareRequest request, Proximity ring) {
+        return jdbc.sql("""
+                        select (select count(*) from commune t
+                                join commune m on %1$s
+                                join childminder c on c.commune_code = m.insee_code
+                                where t.insee_code = :commune and c.active and c.labelled
+                                  and not exists (select 1 from organisation o
+                                                  where o.id = c.organisation_id and not o.active))
+                             + (select count(*) from commune t
+                                join commune m on %1$s
+                                join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
+                                join creche k on k.organisation_id = o.id
+                                where t.insee_code = :commune)""".formatted(ring(ring)))
+                .param("commune", request.communeCode())
+                .query(Integer.class).single();
+    }
+
+    /**
+     * The conditions of the rules ({@link CandidateRules#ALL}) that a childminder's row can be filtered on, for a
+     * search that reads only the providers who may be candidates: every one the rules accept passes it (the rules
+     * still decide: "declined before" is left to them). Crèches: {@link #CRECHE_MAY_BE_CANDIDATE}. The parameters:
+     * {@link #mayBeCandidateParameters}.
+     */
+    private static final String CHILDMINDER_MAY_BE_CANDIDATE = """
+            l.suspended_since is null and l.revoked_at is null
+            and l.valid_from <= :firstDay and l.valid_to >= :lastDay
+            and (c.agreement_end_date is null or c.agreement_end_date >= :lastDay)
+            and c.avip_places > 0 and c.avip_places - h.held >= :children
+            and c.min_age_months <= :youngestMonths and c.max_age_months >= :oldestMonths
+            and a.first_day is null""";
+
+    /** As {@link #CHILDMINDER_MAY_BE_CANDIDATE}, for a crèche. */
+    private static final String CRECHE_MAY_BE_CANDIDATE = """
+            o.active and k.emergency_places > 0 and k.emergency_places - h.held >= :children
+            and k.min_age_months <= :youngestMonths and k.max_age_months >= :oldestMonths""";
+
+    /**
+     * The request's figures the filters compare with: the number of children, the youngest one's age in whole months
+     * on the first day and the oldest one's on the last day ({@link CandidateRules#AGES_ACCEPTED}).
+     */
+    private static Map<String, Object> mayBeCandidateParameters(CareRequest request) {
+        long youngest = Integer.MAX_VALUE;
+        long oldest = Integer.MIN_VALUE;
+        for (LocalDate birth : request.childBirthDates()) {
+            youngest = Math.min(youngest, Period.between(birth, request.firstDay()).toTotalMonths());
+            oldest = Math.max(oldest, Period.between(birth, request.lastDay()).toTotalMonths());
+        }
+        return Map.of("children", request.children(), "youngestMonths", youngest, "oldestMonths", oldest);
     }
 
     /** How near a childminder or crèche of commune {@code m} is to the family's commune {@code t}. */
@@ -253,8 +322,10 @@ public class CandidateSearch {
     /**
      * @param only the one provider to read, or {@code null} for all of the area
      * @param ring the providers at that proximity only, or {@code null} for all of the area
+     * @param mayBeCandidate only the providers the rules may accept ({@link #CHILDMINDER_MAY_BE_CANDIDATE}), or all
      */
-    private List<ProviderFacts> childmindersAndCreches(CareRequest request, ProviderRef only, Proximity ring) {
+    private List<ProviderFacts> childmindersAndCreches(CareRequest request, ProviderRef only, Proximity ring,
+            boolean mayBeCandidate) {
         Long onlyChildminder = only != null && only.kind() == ProviderKind.CHILDMINDER ? only.id() : null;
         Long onlyCreche = only != null && only.kind() == ProviderKind.CRECHE ? only.id() : null;
         boolean childmindersWanted = only == null || onlyChildminder != null;
@@ -272,11 +343,11 @@ public class CandidateSearch {
                                c.agreement_end_date, l.valid_from, l.valid_to,
                                (l.suspended_since is not null or l.revoked_at is not null) as label_suspended,
                                a.first_day as away_from, a.last_day as away_to,
-                               %s as proximity,
-                               %s as held
+                               %s as proximity, h.held
                         from commune t
                         join commune m on %s
                         join childminder c on c.commune_code = m.insee_code
+                        cross join lateral %s h
                         join lateral (
                             select l.valid_from, l.valid_to, l.suspended_since, l.revoked_at from avip_label l
                             where l.childminder_id = c.id order by l.id desc limit 1) l on true
@@ -286,8 +357,10 @@ public class CandidateSearch {
                             order by a.first_day limit 1) a on true
                         where t.insee_code = :commune and c.active and c.labelled
                           and not exists (select 1 from organisation o where o.id = c.organisation_id and not o.active)
-                          and %s""".formatted(PROXIMITY, heldPlaces("CHILDMINDER", "c.id"), ring(ring),
-                        onlyChildminder == null ? "true" : "c.id = :only"))
+                          and %s and %s""".formatted(PROXIMITY, ring(ring), heldPlaces("CHILDMINDER", "c.id"),
+                        onlyChildminder == null ? "true" : "c.id = :only",
+                        mayBeCandidate ? CHILDMINDER_MAY_BE_CANDIDATE : "true"))
+                .params(mayBeCandidateParameters(request))
                 .param("commune", request.communeCode())
                 .param("only", onlyChildminder, Types.BIGINT)
                 .param("firstDay", Date.valueOf(request.firstDay()))
@@ -310,15 +383,17 @@ public class CandidateSearch {
         List<ProviderFacts> creches = !crechesWanted ? List.of() : jdbc.sql("""
                         select k.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
                                o.active, k.emergency_places, k.min_age_months, k.max_age_months,
-                               %s as proximity,
-                               %s as held
+                               %s as proximity, h.held
                         from commune t
                         join commune m on %s
                         join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
                         join creche k on k.organisation_id = o.id
+                        cross join lateral %s h
                         where t.insee_code = :commune
-                          and %s""".formatted(PROXIMITY, heldPlaces("CRECHE", "k.id"), ring(ring),
-                        onlyCreche == null ? "true" : "k.id = :only"))
+                          and %s and %s""".formatted(PROXIMITY, ring(ring), heldPlaces("CRECHE", "k.id"),
+                        onlyCreche == null ? "true" : "k.id = :only",
+                        mayBeCandidate ? CRECHE_MAY_BE_CANDIDATE : "true"))
+                .params(mayBeCandidateParameters(request))
                 .param("commune", request.communeCode())
                 .param("only", onlyCreche, Types.BIGINT)
                 .param("firstDay", Date.valueOf(request.firstDay()))
@@ -336,16 +411,16 @@ public class CandidateSearch {
     }
 
     /**
-     * The places a provider has held over the request's period ({@code :firstDay} to {@code :lastDay}), as a column
-     * of the provider's row: one look-up in {@code place_hold_provider_idx} (which carries the days and places) per
-     * provider read, in the same statement (a separate statement over the ring's ids cost as much again, and a round
-     * trip).
+     * The places a provider has held over the request's period ({@code :firstDay} to {@code :lastDay}), as a lateral
+     * subquery of the provider's row ({@code held}): one look-up in {@code place_hold_provider_idx} (which carries
+     * the days and places) per provider read, in the same statement (a separate statement over the ring's ids cost
+     * as much again, and a round trip).
      */
     private static String heldPlaces(String kind, String providerId) {
         return """
-                (select coalesce(sum(h.places), 0) from place_hold h
-                 where h.provider_kind = '%s' and h.provider_id = %s and h.released_at is null
-                   and h.last_day >= :firstDay and h.first_day <= :lastDay)""".formatted(kind, providerId);
+                (select coalesce(sum(p.places), 0) as held from place_hold p
+                 where p.provider_kind = '%s' and p.provider_id = %s and p.released_at is null
+                   and p.last_day >= :firstDay and p.first_day <= :lastDay)""".formatted(kind, providerId);
     }
 
     /** The childminder's absence overlapping the care period, if she declared one. */

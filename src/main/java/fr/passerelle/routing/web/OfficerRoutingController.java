@@ -202,13 +202,15 @@ class OfficerRoutingController {
         model.addAttribute("routable", page.routable());
         List<Candidate> ranked = page.candidates() == null ? List.of() : page.candidates().ranked();
         List<Candidate> excluded = page.candidates() == null ? List.of() : page.candidates().excluded();
+        // The refused providers listed may be only the nearest ones, the farthest having been counted.
+        int excludedTotal = page.candidates() == null ? 0 : page.candidates().excludedCount();
         model.addAttribute("ranked", ranked.subList(0, Math.min(shown, ranked.size())));
         model.addAttribute("rankedTotal", ranked.size());
         model.addAttribute("excluded", excluded.subList(0, Math.min(shown, excluded.size())));
-        model.addAttribute("excludedTotal", excluded.size());
+        model.addAttribute("excludedTotal", excludedTotal);
         boolean complete = page.candidates() == null || page.candidates().complete();
         model.addAttribute("candidatesComplete", complete);
-        model.addAttribute("moreShown", !complete || Math.max(ranked.size(), excluded.size()) > shown
+        model.addAttribute("moreShown", !complete || Math.max(ranked.size(), excludedTotal) > shown
                 ? shown + SHOWN_STEP : null);
         model.addAttribute("route", Route.of(page.referral().getNeed()));
         model.addAttribute("offers", page.offers());
