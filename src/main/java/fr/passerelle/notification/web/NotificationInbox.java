@@ -56,8 +56,10 @@ class NotificationInbox {
         this.clock = clock;
     }
 
-    /** The bell: how many are unread, up to {@link #BELL_CAP} and then "more" (the partial unread index). */
-    @Transactional(readOnly = true)
+    /**
+     * The bell: how many are unread, up to {@link #BELL_CAP} and then "more" (the partial unread index). One
+     * statement, on every page: no transaction of its own around it (it cost four times the statement).
+     */
     CappedCount unreadCount(long recipientId) {
         long counted = jdbc.sql("select " + CappedCounts.of(
                         "select 1 from notification where recipient_id = ? and read_at is null", BELL_CAP))
