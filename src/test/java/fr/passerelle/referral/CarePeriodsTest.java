@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import fr.passerelle.support.TestMessages;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The care period as the pages write it, in French and in English. */
 class CarePeriodsTest {
 
     private static final LocalDate FIRST = LocalDate.of(2027, 1, 12);
 
-    private final CarePeriods periods = new CarePeriods(messages());
+    private final CarePeriods periods = new CarePeriods(TestMessages.source());
 
     @AfterEach
     void resetLocale() {
@@ -37,13 +38,5 @@ class CarePeriodsTest {
 
         assertThat(periods.text(FIRST, null)).isEqualTo("On 12/01/2027");
         assertThat(periods.text(FIRST, FIRST.plusDays(4))).isEqualTo("From 12/01/2027 to 16/01/2027");
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

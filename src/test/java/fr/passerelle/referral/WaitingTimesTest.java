@@ -6,17 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import fr.passerelle.support.TestMessages;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** How long something has waited, as the queues write it. */
 class WaitingTimesTest {
 
     private static final Instant NOW = Instant.parse("2027-01-12T10:00:00Z");
 
-    private final WaitingTimes waiting = new WaitingTimes(messages());
+    private final WaitingTimes waiting = new WaitingTimes(TestMessages.source());
 
     @AfterEach
     void resetLocale() {
@@ -39,13 +40,5 @@ class WaitingTimesTest {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
 
         assertThat(waiting.text(NOW.minus(Duration.ofDays(3)), NOW)).isEqualTo("3 d");
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

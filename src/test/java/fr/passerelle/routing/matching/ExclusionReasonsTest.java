@@ -14,6 +14,7 @@ import java.util.Set;
 
 import fr.passerelle.referral.CareNeed;
 import fr.passerelle.routing.matching.ProviderFacts.LabelState;
+import fr.passerelle.support.TestMessages;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -25,7 +26,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class ExclusionReasonsTest {
 
     final CandidateRanking ranking = new CandidateRanking();
-    final ResourceBundleMessageSource messages = messages();
+    final ResourceBundleMessageSource messages = TestMessages.source();
 
     @Test
     void aLabelLapsingBeforeTheLastDaySaysWhenAndWhatWouldUnblockIt() {
@@ -93,13 +94,5 @@ class ExclusionReasonsTest {
         return candidate.reasons().stream()
                 .map(reason -> messages.getMessage(reason.messageKey(), reason.messageArguments(), Locale.FRENCH))
                 .toList();
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
     }
 }
