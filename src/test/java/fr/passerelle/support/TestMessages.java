@@ -9,7 +9,11 @@ public final class TestMessages {
     }
 
     public static ResourceBundleMessageSource source() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        return configure(new ResourceBundleMessageSource());
+    }
+
+    /** The source given, reading the application's messages as the application does. */
+    public static <T extends ResourceBundleMessageSource> T configure(T source) {
         source.setBasename("messages");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);

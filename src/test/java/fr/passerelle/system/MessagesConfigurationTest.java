@@ -6,14 +6,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
+import fr.passerelle.support.TestMessages;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The messages read the same as Spring's own message source writes them, whatever their arguments. */
 class MessagesConfigurationTest {
 
-    private final ResourceBundleMessageSource spring = configure(new ResourceBundleMessageSource());
-    private final ResourceBundleMessageSource ours = configure(new MessagesConfiguration.ReusingNumberFormats());
+    private final ResourceBundleMessageSource spring = TestMessages.source();
+    private final ResourceBundleMessageSource ours =
+            TestMessages.configure(new MessagesConfiguration.ReusingNumberFormats());
 
     @Test
     void everyKindOfArgumentIsWrittenAsMessageFormatWritesIt() {
@@ -58,12 +61,5 @@ class MessagesConfigurationTest {
             assertThat(ours.getMessage("routing.officer.referral", new Object[] {60466L}, Locale.FRENCH))
                     .isEqualTo(spring.getMessage("routing.officer.referral", new Object[] {60466L}, Locale.FRENCH));
         }
-    }
-
-    private static ResourceBundleMessageSource configure(ResourceBundleMessageSource messages) {
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

@@ -177,17 +177,29 @@ public class CandidateSearch {
                         select (select count(*) from commune t
                                 join commune m on %1$s
                                 join childminder c on c.commune_code = m.insee_code
-                                where t.insee_code = :commune and c.active and c.labelled
-                                  and not exists (select 1 from organisation o
-                                                  where o.id = c.organisation_id and not o.active))
+                                where t.insee_code = :commune and %2$s)
                              + (select count(*) from commune t
                                 join commune m on %1$s
-                                join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
-                                join creche k on k.organisation_id = o.id
-                                where t.insee_code = :commune)""".formatted(ring(ring)))
+                                %3$s
+                                where t.insee_code = :commune)""".formatted(ring(ring), CHILDMINDER_CONSIDERED,
+                        CRECHES_OF_COMMUNE))
                 .param("commune", request.communeCode())
                 .query(Integer.class).single();
     }
+
+    /**
+     * The childminders (as {@code c}) a search considers: in the registry, labelled at some time, with their
+     * organisation active. Those of a ring are read from {@code childminder_labelled_commune_idx} (V30), the
+     * organisations checked against the few inactive ones ({@code organisation_inactive_idx}).
+     */
+    private static final String CHILDMINDER_CONSIDERED = """
+            c.active and c.labelled
+            and not exists (select 1 from organisation o where o.id = c.organisation_id and not o.active)""";
+
+    /** The AVIP crèches (as {@code k}, their organisation as {@code o}) of the communes {@code m}. */
+    private static final String CRECHES_OF_COMMUNE = """
+            join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
+            join creche k on k.organisation_id = o.id""";
 
     /**
      * The conditions of the rules ({@link CandidateRules#ALL}) that a childminder's row can be filtered on, for a
@@ -330,13 +342,12 @@ public class CandidateSearch {
         Long onlyCreche = only != null && only.kind() == ProviderKind.CRECHE ? only.id() : null;
         boolean childmindersWanted = only == null || onlyChildminder != null;
         boolean crechesWanted = only == null || onlyCreche != null;
+        Map<String, Object> filterParameters = mayBeCandidateParameters(request);
         // Every childminder of the ring still in the registry and labelled at some time, with her latest label: the
         // rules (CandidateRules) say from these rows who may be offered a child and why the others may not, the same
         // conditions as the registry's childmindersAvailable, which is not asked again (it read the same rows twice).
         // A childminder never labelled is not part of the scheme, neither candidate nor excluded: a département's
-        // registry holds thousands of them, so the ring is read from childminder_labelled_commune_idx (V30: those
-        // ever labelled, marked by triggers on avip_label), and the organisation's activity checked against the few
-        // inactive ones (organisation_inactive_idx).
+        // registry holds thousands of them, so only those ever labelled are read (CHILDMINDER_CONSIDERED).
         List<ProviderFacts> childminders = !childmindersWanted ? List.of() : jdbc.sql("""
                         select c.id, c.organisation_id, c.first_name || ' ' || c.last_name as name, c.commune_code,
                                m.name as commune_name, c.avip_places, c.min_age_months, c.max_age_months,
@@ -355,12 +366,11 @@ public class CandidateSearch {
                             select a.first_day, a.last_day from childminder_absence a
                             where a.childminder_id = c.id and a.first_day <= :lastDay and a.last_day >= :firstDay
                             order by a.first_day limit 1) a on true
-                        where t.insee_code = :commune and c.active and c.labelled
-                          and not exists (select 1 from organisation o where o.id = c.organisation_id and not o.active)
+                        where t.insee_code = :commune and %s
                           and %s and %s""".formatted(PROXIMITY, ring(ring), heldPlaces("CHILDMINDER", "c.id"),
-                        onlyChildminder == null ? "true" : "c.id = :only",
+                        CHILDMINDER_CONSIDERED, onlyChildminder == null ? "true" : "c.id = :only",
                         mayBeCandidate ? CHILDMINDER_MAY_BE_CANDIDATE : "true"))
-                .params(mayBeCandidateParameters(request))
+                .params(filterParameters)
                 .param("commune", request.communeCode())
                 .param("only", onlyChildminder, Types.BIGINT)
                 .param("firstDay", Date.valueOf(request.firstDay()))
@@ -386,14 +396,14 @@ public class CandidateSearch {
                                %s as proximity, h.held
                         from commune t
                         join commune m on %s
-                        join organisation o on o.commune_code = m.insee_code and o.kind = 'AVIP_CRECHE'
-                        join creche k on k.organisation_id = o.id
+                        %s
                         cross join lateral %s h
                         where t.insee_code = :commune
-                          and %s and %s""".formatted(PROXIMITY, ring(ring), heldPlaces("CRECHE", "k.id"),
+                          and %s and %s""".formatted(PROXIMITY, ring(ring), CRECHES_OF_COMMUNE,
+                        heldPlaces("CRECHE", "k.id"),
                         onlyCreche == null ? "true" : "k.id = :only",
                         mayBeCandidate ? CRECHE_MAY_BE_CANDIDATE : "true"))
-                .params(mayBeCandidateParameters(request))
+                .params(filterParameters)
                 .param("commune", request.communeCode())
                 .param("only", onlyCreche, Types.BIGINT)
                 .param("firstDay", Date.valueOf(request.firstDay()))
