@@ -1,10 +1,11 @@
 package fr.passerelle.system;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-import java.util.List;
-
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
-import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -33,6 +34,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** The folders of {@code src/main/resources/static}, served under their own names. */
     static final List<String> STATIC_FOLDERS = List.of("css", "js", "images");
+
+    private static final String FAVICON = "/favicon.svg";
 
     @Bean
     LocaleResolver localeResolver() {
@@ -62,7 +65,7 @@ class WebConfiguration implements WebMvcConfigurer {
      * <p>
      * Every asset is sent with a one-year, immutable {@code Cache-Control}: its URL changes whenever its content does,
      * so a browser never asks for it again. The links built with {@code @{...}} are rewritten
-     * ({@link ResourceUrlEncodingFilter}): a WebJar's carry its version ({@code /webjars/bootstrap/5.3.8/...}), the
+     * ({@link AssetUrlFilter}): a WebJar's carry its version ({@code /webjars/bootstrap/5.3.8/...}), the
      * application's own files a hash of their content ({@code /css/app-<md5>.css}). The unversioned addresses still
      * answer, for the 503 page, which is rendered outside that filter. Pages keep Spring Security's
      * {@code no-store}: they show personal data.
@@ -81,15 +84,17 @@ class WebConfiguration implements WebMvcConfigurer {
                     .resourceChain(true)
                     .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         }
-        registry.addResourceHandler("/favicon.svg").addResourceLocations("classpath:/static/")
+        registry.addResourceHandler(FAVICON).addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                 .resourceChain(true);
     }
 
     /** Rewrites the links to static assets that pages build into their versioned addresses. */
     @Bean
-    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
-        return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+    FilterRegistrationBean<AssetUrlFilter> assetUrlFilter(@Qualifier("mvcResourceUrlProvider") ResourceUrlProvider urls) {
+        List<String> prefixes = new ArrayList<>(List.of("/webjars/", FAVICON));
+        STATIC_FOLDERS.forEach(folder -> prefixes.add("/" + folder + "/"));
+        return new FilterRegistrationBean<>(new AssetUrlFilter(urls, prefixes));
     }
 
     @Override
