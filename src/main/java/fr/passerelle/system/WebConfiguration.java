@@ -19,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
@@ -89,9 +90,14 @@ class WebConfiguration implements WebMvcConfigurer {
                 .resourceChain(true);
     }
 
-    /** Rewrites the links to static assets that pages build into their versioned addresses. */
+    /**
+     * Rewrites the links to static assets that pages build into their versioned addresses. Declared as a
+     * registration of Spring's filter type: Spring Boot then registers none of its own, which would look every link
+     * up again (and an address already versioned misses the resolvers' cache).
+     */
     @Bean
-    FilterRegistrationBean<AssetUrlFilter> assetUrlFilter(@Qualifier("mvcResourceUrlProvider") ResourceUrlProvider urls) {
+    FilterRegistrationBean<ResourceUrlEncodingFilter> assetUrlFilter(
+            @Qualifier("mvcResourceUrlProvider") ResourceUrlProvider urls) {
         List<String> prefixes = new ArrayList<>(List.of("/webjars/", FAVICON));
         STATIC_FOLDERS.forEach(folder -> prefixes.add("/" + folder + "/"));
         return new FilterRegistrationBean<>(new AssetUrlFilter(urls, prefixes));

@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * What a phone downloads, measured on the real server (Tomcat, its compression, the application's headers): a first
@@ -70,6 +72,14 @@ class PageWeightTest {
 
         assertThat(weight.first()).as("first view of " + path).isLessThan(FIRST_VIEW_LIMIT);
         assertThat(weight.repeat()).as("repeat view of " + path).isLessThan(REPEAT_VIEW_LIMIT);
+    }
+
+    @Test
+    void oneFilterAloneVersionsTheLinksToAssets(@Autowired List<FilterRegistrationBean<?>> filters) {
+        // Spring Boot's own ResourceUrlEncodingFilter beside the application's would resolve every link again.
+        assertThat(filters).map(FilterRegistrationBean::getFilter)
+                .filteredOn(filter -> filter instanceof ResourceUrlEncodingFilter)
+                .singleElement().isInstanceOf(AssetUrlFilter.class);
     }
 
     @Test
