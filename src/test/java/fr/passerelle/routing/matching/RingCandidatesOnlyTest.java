@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import fr.passerelle.organisation.CurrentUser;
 import fr.passerelle.organisation.OrganisationRepository;
@@ -129,7 +130,14 @@ class RingCandidatesOnlyTest {
                 DeclineReason.NO_CAPACITY, null);
 
         CandidateList whole = search.candidates(officerUser, referral.getId());
-        CandidateList page = search.candidates(officerUser, referral.getId(), SHOWN);
+        // Other tests' childminders may live in the nearer rings too: the page asks for one candidate more than they
+        // hold, so that it reads the farthest ring, and they hold at least as many refused providers.
+        int wanted = (int) nearer(whole.ranked()) + 1;
+        while (nearer(whole.excluded()) < wanted) {
+            fixtures.childminderIn(ANGERVILLE, 0);
+            whole = search.candidates(officerUser, referral.getId());
+        }
+        CandidateList page = search.candidates(officerUser, referral.getId(), wanted);
 
         assertThat(whole.ranked()).extracting(Candidate::provider).contains(near, two, one, creche)
                 .doesNotContain(full, declined);
@@ -138,7 +146,7 @@ class RingCandidatesOnlyTest {
         assertThat(page.excludedCount()).isEqualTo(whole.excluded().size());
         assertThat(page.excluded()).as("only the farthest ring's refused providers the filter let through are read")
                 .hasSizeLessThan(whole.excluded().size() - 8);
-        assertThat(page.excluded().subList(0, SHOWN)).isEqualTo(whole.excluded().subList(0, SHOWN));
+        assertThat(page.excluded().subList(0, wanted)).isEqualTo(whole.excluded().subList(0, wanted));
     }
 
     @Test
@@ -173,7 +181,9 @@ class RingCandidatesOnlyTest {
         CurrentUser officerUser = referrals.principal(officer);
         CandidateList whole = search.candidates(officerUser, referral.getId());
 
-        CandidateList page = search.candidates(officerUser, referral.getId(), whole.excluded().size() + 1);
+        // More than both lists: no ring is left out nor read for its candidates only.
+        CandidateList page = search.candidates(officerUser, referral.getId(),
+                Math.max(whole.ranked().size(), whole.excluded().size()) + 1);
 
         assertThat(page.ranked()).isEqualTo(whole.ranked());
         assertThat(page.excluded()).isEqualTo(whole.excluded());
@@ -187,4 +197,10 @@ class RingCandidatesOnlyTest {
                 .offerId();
         offers.accept(referrals.principal(fixtures.userOf(fixtures.organisationOf(childminder))), offerId);
     }
+
+    /** How many of the providers are in the family's commune or its EPCI. */
+    private static long nearer(List<Candidate> providers) {
+        return providers.stream().filter(candidate -> candidate.proximity() != Proximity.SAME_DEPARTEMENT).count();
+    }
+
 }
