@@ -69,10 +69,9 @@ public class ReferralForm {
 
     private Boolean qpvResident;
 
-    @Valid
     @Size(max = Referral.MAX_CHILDREN)
     @Size(min = 1, groups = Complete.class)
-    private List<ChildForm> children = new ArrayList<>(List.of(new ChildForm()));
+    private List<@Valid ChildForm> children = new ArrayList<>(List.of(new ChildForm()));
 
     @NotNull(groups = Complete.class)
     private Purpose purpose;
