@@ -3,10 +3,11 @@ package fr.passerelle.referral;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import fr.passerelle.system.PageHelper;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * A care period as the pages write it, "Le 12/01/2027" or "Du 12/01/2027 au 16/01/2027", in the request's language:
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * {@code referral/fragments :: dates}). A list's rows call it directly: a fragment inserted per row, with its date
  * pattern parsed at each date, was a tenth of the routing queue's rendering.
  */
-@ControllerAdvice
-public class CarePeriods {
+@Component
+public class CarePeriods implements PageHelper {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -25,14 +26,9 @@ public class CarePeriods {
         this.messages = messages;
     }
 
-    /**
-     * In every page's model, as {@code carePeriods}: SpEL never compiles an expression that calls a bean
-     * ({@code @carePeriods}), and each call went through reflection with its arguments converted (a fifth of the
-     * routing queue).
-     */
-    @ModelAttribute("carePeriods")
-    public CarePeriods carePeriods() {
-        return this;
+    @Override
+    public String modelName() {
+        return "carePeriods";
     }
 
     /** One day when there is no last day or it is the first one; otherwise the range. */

@@ -2,10 +2,11 @@ package fr.passerelle.referral;
 
 import java.time.Instant;
 
+import fr.passerelle.system.PageHelper;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * How long something has waited, as the queues write it: "5 min", "3 h", "2 j", in whole minutes, hours or days, in
@@ -13,8 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * fragment {@code referral/fragments :: waiting}): the lists' rows call it directly rather than inserting a fragment
  * per row.
  */
-@ControllerAdvice
-public class WaitingTimes {
+@Component
+public class WaitingTimes implements PageHelper {
 
     private static final long HOUR = 60;
     private static final long DAY = 24 * HOUR;
@@ -25,14 +26,9 @@ public class WaitingTimes {
         this.messages = messages;
     }
 
-    /**
-     * In every page's model, as {@code waitingTimes}: SpEL never compiles an expression that calls a bean
-     * ({@code @waitingTimes}), and each call went through reflection with its arguments converted (a fifth of the
-     * routing queue).
-     */
-    @ModelAttribute("waitingTimes")
-    public WaitingTimes waitingTimes() {
-        return this;
+    @Override
+    public String modelName() {
+        return "waitingTimes";
     }
 
     /** The time from {@code since} to {@code now} (the page's instant). */

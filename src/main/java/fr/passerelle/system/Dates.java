@@ -10,16 +10,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * Dates and times as the pages write them, {@code ${dates.format(offer.sentAt(), 'dd/MM/yyyy HH:mm')}}, in the
  * request's language and, for an instant, the application's time zone. Each pattern is parsed once per language:
  * Thymeleaf's {@code #temporals.format} parsed it at every call, dozens of times on a list page.
  */
-@ControllerAdvice
-public class Dates {
+@Component
+public class Dates implements PageHelper {
 
     private record Key(String pattern, Locale locale) {
     }
@@ -31,14 +30,9 @@ public class Dates {
         this.zone = clock.getZone();
     }
 
-    /**
-     * In every page's model, as {@code dates}: SpEL never compiles an expression that calls a bean
-     * ({@code @dates}), and each call went through reflection with its arguments converted (a fifth of the routing
-     * queue).
-     */
-    @ModelAttribute("dates")
-    public Dates dates() {
-        return this;
+    @Override
+    public String modelName() {
+        return "dates";
     }
 
     /**

@@ -2,10 +2,11 @@ package fr.passerelle.routing.web;
 
 import fr.passerelle.routing.offer.TimeLeft;
 
+import fr.passerelle.system.PageHelper;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * The time left before an offer's deadline as the officer's pages write it, "3 h 12 min restantes", or once past, how
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * and the fragment {@code routing/officer-fragments :: timeLeft}: a fragment inserted per row, with its six
  * conditions, was the queue's costliest cell.
  */
-@ControllerAdvice
-public class TimesLeft {
+@Component
+public class TimesLeft implements PageHelper {
 
     private static final long HOUR = 60;
     private static final long DAY = 24 * HOUR;
@@ -26,14 +27,9 @@ public class TimesLeft {
         this.messages = messages;
     }
 
-    /**
-     * In every page's model, as {@code timesLeft}: SpEL never compiles an expression that calls a bean
-     * ({@code @timesLeft}), and each call went through reflection with its arguments converted (a fifth of the routing
-     * queue).
-     */
-    @ModelAttribute("timesLeft")
-    public TimesLeft timesLeft() {
-        return this;
+    @Override
+    public String modelName() {
+        return "timesLeft";
     }
 
     /** The words after the badge; {@code null} when less than a minute late (the badge says it alone). */
