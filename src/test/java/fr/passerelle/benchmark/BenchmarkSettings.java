@@ -23,7 +23,10 @@ import java.util.Locale;
  * @param duration how long each page is measured
  * @param maxRequests bound on the requests measured per page, whatever the duration
  * @param writeClients concurrent virtual users running the write journey
- * @param journeys write journeys measured in all (after one warm-up journey per write client)
+ * @param journeys write journeys measured in all (after the writes' warm-up)
+ * @param writeWarmUpRounds rounds of warm-up journeys (five per write client each) before the writes are measured;
+ *        with {@code metricsPassword}, they go on up to {@code maxWarmUpRounds} while the server's JIT compiler is
+ *        still busy
  * @param writeTimeLimit the write phase stops there, journeys done or not
  * @param advisorDeepPage query string of the advisor's list deep page; blank: page 1,000, reached by following the
  *        list's "next page" links from the first
@@ -35,8 +38,9 @@ import java.util.Locale;
 record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRounds, int maxWarmUpRounds,
         String metricsUsername, String metricsPassword, Duration duration,
         int maxRequests,
-        int writeClients, int journeys, Duration writeTimeLimit, String password, String officer, String advisor,
-        String provider, String admin, String advisorDeepPage, Long routingReferralId, String commune,
+        int writeClients, int journeys, int writeWarmUpRounds, Duration writeTimeLimit, String password,
+        String officer, String advisor, String provider, String admin, String advisorDeepPage,
+        Long routingReferralId, String commune,
         String providerName, String only) {
 
     static BenchmarkSettings fromEnvironment() {
@@ -52,6 +56,7 @@ record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRo
                 number("maxRequests", 200_000),
                 number("writeClients", 8),
                 number("journeys", 80),
+                number("writeWarmUpRounds", 4),
                 Duration.ofSeconds(number("writeSeconds", 120)),
                 text("password", "demo-passerelle"),
                 text("officer", "agent.caf"),
@@ -81,8 +86,10 @@ record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRo
         catch (UnknownHostException ex) {
             throw new IllegalArgumentException("Unknown host in benchmark.baseUrl: " + baseUrl, ex);
         }
-        if (clients < 1 || writeClients < 1 || journeys < 0 || duration.isZero() || maxRequests < 1) {
-            throw new IllegalArgumentException("clients, writeClients, seconds and maxRequests must be positive");
+        if (clients < 1 || writeClients < 1 || journeys < 0 || writeWarmUpRounds < 0 || duration.isZero()
+                || maxRequests < 1) {
+            throw new IllegalArgumentException("clients, writeClients, seconds and maxRequests must be positive,"
+                    + " journeys and writeWarmUpRounds not negative");
         }
     }
 
