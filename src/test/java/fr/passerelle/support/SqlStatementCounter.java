@@ -32,9 +32,19 @@ public class SqlStatementCounter implements BeanPostProcessor {
 
     private final ThreadLocal<long[]> recording = new ThreadLocal<>();
 
-    /** How many statements {@code action} prepared or created. */
+    /** How many statements {@code action} prepared or created, but the session store's. */
     public long count(Action action) throws Exception {
-        long[] counter = new long[1];
+        return record(action)[0];
+    }
+
+    /** How many statements of the session store (Spring Session's) {@code action} prepared or created. */
+    public long countSessionStore(Action action) throws Exception {
+        return record(action)[1];
+    }
+
+    /** The statements {@code action} prepared or created: the page's, then the session store's. */
+    private long[] record(Action action) throws Exception {
+        long[] counter = new long[2];
         recording.set(counter);
         try {
             action.run();
@@ -42,7 +52,7 @@ public class SqlStatementCounter implements BeanPostProcessor {
         finally {
             recording.remove();
         }
-        return counter[0];
+        return counter;
     }
 
     @Override
@@ -81,11 +91,9 @@ public class SqlStatementCounter implements BeanPostProcessor {
         private Connection counting(Connection connection) {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (STATEMENT_FACTORIES.contains(method.getName()) && !isSessionStore(args)) {
-                            long[] counter = recording.get();
-                            if (counter != null) {
-                                counter[0]++;
-                            }
+                        long[] counter = recording.get();
+                        if (counter != null && STATEMENT_FACTORIES.contains(method.getName())) {
+                            counter[isSessionStore(args) ? 1 : 0]++;
                         }
                         try {
                             return method.invoke(connection, args);
