@@ -16,8 +16,6 @@ import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.routing.refusal.CandidateExcludedException;
 import fr.passerelle.routing.refusal.RoutingException;
 import fr.passerelle.routing.web.OfficerRoutingPages.RoutingPage;
-import fr.passerelle.territory.Commune;
-import fr.passerelle.territory.CommuneDirectory;
 import jakarta.validation.Valid;
 
 import org.slf4j.Logger;
@@ -58,20 +56,17 @@ class OfficerRoutingController {
     private final OfficerRoutingPages pages;
     private final RoutingQueues queues;
     private final OfferService offers;
-    private final CommuneDirectory communes;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final AutomaticHandOn handOn;
 
     OfficerRoutingController(OfficerRoutingPages pages, RoutingQueues queues, OfferService offers,
-            CommuneDirectory communes, MessageSource messages, ApplicationEventPublisher events,
-            AutomaticHandOn handOn) {
+            MessageSource messages, ApplicationEventPublisher events, AutomaticHandOn handOn) {
         this.handOn = handOn;
         this.events = events;
         this.pages = pages;
         this.queues = queues;
         this.offers = offers;
-        this.communes = communes;
         this.messages = messages;
     }
 
@@ -194,10 +189,7 @@ class OfficerRoutingController {
         RoutingPage page = pages.page(officer, id, shown);
         events.publishEvent(new ReferralViewed(id, officer.getUserId(), "OFFICER_ROUTING"));
         model.addAttribute("referral", page.referral());
-        String communeCode = page.referral().getCommuneCode();
-        Commune commune = communeCode == null ? null
-                : communes.findAllByInseeCodes(List.of(communeCode)).get(communeCode);
-        model.addAttribute("communeLabel", commune == null ? communeCode : commune.label());
+        model.addAttribute("communeLabel", page.communeLabel());
         model.addAttribute("children", page.children());
         model.addAttribute("routable", page.routable());
         List<Candidate> ranked = page.candidates() == null ? List.of() : page.candidates().ranked();
@@ -214,7 +206,7 @@ class OfficerRoutingController {
                 ? shown + SHOWN_STEP : null);
         model.addAttribute("route", Route.of(page.referral().getNeed()));
         model.addAttribute("offers", page.offers());
-        model.addAttribute("handOn", handOn.chain(officer, id));
+        model.addAttribute("handOn", page.handOn());
         model.addAttribute("currentOffer", page.currentOffer().orElse(null));
         model.addAttribute("acceptedOffer", page.acceptedOffer().orElse(null));
         model.addAttribute("messageMax", OfferForm.MESSAGE_MAX);

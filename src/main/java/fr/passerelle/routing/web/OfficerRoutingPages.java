@@ -22,12 +22,16 @@ import fr.passerelle.routing.OfferStatus;
 import fr.passerelle.routing.ProviderKind;
 import fr.passerelle.routing.matching.CandidateList;
 import fr.passerelle.routing.matching.CandidateSearch;
+import fr.passerelle.routing.offer.AutomaticHandOn;
 import fr.passerelle.routing.offer.ChildAge;
+import fr.passerelle.routing.offer.HandOnChain;
 import fr.passerelle.routing.offer.OfferViews;
 import fr.passerelle.routing.offer.ReferralOffer;
 import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.routing.queue.SqlPages;
 import fr.passerelle.system.NotFoundException;
+import fr.passerelle.territory.Commune;
+import fr.passerelle.territory.CommuneDirectory;
 
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +53,14 @@ public class OfficerRoutingPages {
     /**
      * The routing page's content.
      *
+     * @param communeLabel the family's commune as the page names it (its code when unknown)
      * @param children first names and ages on the first day of care
      * @param candidates null unless the referral waits to be routed
      * @param offers every offer of the referral, oldest first
+     * @param handOn the referral's automatic hand-on
      */
-    public record RoutingPage(Referral referral, List<ChildAge> children, CandidateList candidates,
-            List<ReferralOffer> offers) {
+    public record RoutingPage(Referral referral, String communeLabel, List<ChildAge> children,
+            CandidateList candidates, List<ReferralOffer> offers, HandOnChain handOn) {
 
         public boolean routable() {
             return referral.getStatus() == ReferralStatus.ELIGIBLE;
@@ -79,14 +85,18 @@ public class OfficerRoutingPages {
     private final ReferralRepository referrals;
     private final CandidateSearch candidates;
     private final OfferViews offers;
+    private final CommuneDirectory communes;
+    private final AutomaticHandOn handOn;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OfficerRoutingPages(ReferralRepository referrals, CandidateSearch candidates, OfferViews offers, JdbcClient jdbc,
-            Clock clock) {
+    OfficerRoutingPages(ReferralRepository referrals, CandidateSearch candidates, OfferViews offers,
+            CommuneDirectory communes, AutomaticHandOn handOn, JdbcClient jdbc, Clock clock) {
         this.referrals = referrals;
         this.candidates = candidates;
         this.offers = offers;
+        this.communes = communes;
+        this.handOn = handOn;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -112,7 +122,10 @@ public class OfficerRoutingPages {
                 .toList();
         CandidateList list = referral.getStatus() == ReferralStatus.ELIGIBLE
                 ? candidates.candidates(officer, referralId, wanted) : null;
-        return new RoutingPage(referral, children, list, offers.forReferral(officer, referralId));
+        String communeLabel = communes.findByInseeCode(referral.getCommuneCode()).map(Commune::label)
+                .orElse(referral.getCommuneCode());
+        return new RoutingPage(referral, communeLabel, children, list, offers.forReferral(officer, referralId),
+                handOn.chain(officer, referralId));
     }
 
     /**

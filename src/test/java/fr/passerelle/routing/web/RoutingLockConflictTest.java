@@ -17,7 +17,6 @@ import fr.passerelle.routing.offer.OfferService;
 import fr.passerelle.routing.offer.AutomaticHandOn;
 import fr.passerelle.routing.offer.OfferViews;
 import fr.passerelle.routing.queue.RoutingQueues;
-import fr.passerelle.territory.CommuneDirectory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,8 +94,7 @@ class RoutingLockConflictTest {
 
     private OfficerRoutingController officerController() {
         return new OfficerRoutingController(mock(OfficerRoutingPages.class), mock(RoutingQueues.class), offers,
-                mock(CommuneDirectory.class), mock(MessageSource.class), mock(ApplicationEventPublisher.class),
-                mock(AutomaticHandOn.class));
+                mock(MessageSource.class), mock(ApplicationEventPublisher.class), mock(AutomaticHandOn.class));
     }
 
     private ProviderOfferController providerController() {
