@@ -299,16 +299,12 @@ public class CandidateSearch {
     /**
      * Services covering the family's commune, or another commune of its EPCI (shown as not covering it): the latter
      * from {@code home_care_epci_coverage} (V28), one row per service and EPCI, rather than from the coverage of
-     * every commune of the EPCI (the Métropole du Grand Paris: 40,000 rows for 300 services).
+     * every commune of the EPCI (the Métropole du Grand Paris: 40,000 rows for 300 services). The services' ids are
+     * gathered in an array first, so that each service is read by its key: joined to the ids, the services were read
+     * whole (about 3,000 rows) and hashed, for a handful.
      */
     private List<ProviderFacts> homeCareServices(CareRequest request) {
         return jdbc.sql("""
-                        with area as (
-                            select v.service_id from home_care_coverage v where v.commune_code = :commune
-                            union
-                            select e.service_id from commune vt
-                            join home_care_epci_coverage e on e.epci_code = vt.epci_code
-                            where vt.insee_code = :commune)
                         select s.id, o.id as organisation_id, o.name, o.commune_code, m.name as commune_name,
                                o.active, s.under_three_approved,
                                exists (select 1 from home_care_coverage v
@@ -317,11 +313,16 @@ public class CandidateSearch {
                                     when m.epci_code = t.epci_code then 'SAME_EPCI'
                                     when o.departement_code = t.departement_code then 'SAME_DEPARTEMENT'
                                     else 'OTHER_DEPARTEMENT' end as proximity
-                        from area
-                        join home_care_service s on s.id = area.service_id
+                        from home_care_service s
                         join commune t on t.insee_code = :commune
                         join organisation o on o.id = s.organisation_id
-                        left join commune m on m.insee_code = o.commune_code""")
+                        left join commune m on m.insee_code = o.commune_code
+                        where s.id = any (array(
+                            select v.service_id from home_care_coverage v where v.commune_code = :commune
+                            union
+                            select e.service_id from commune vt
+                            join home_care_epci_coverage e on e.epci_code = vt.epci_code
+                            where vt.insee_code = :commune))""")
                 .param("commune", request.communeCode())
                 .query((rs, n) -> new ProviderFacts(new ProviderRef(ProviderKind.HOME_CARE, rs.getLong("id")),
                         rs.getLong("organisation_id"), rs.getString("name"), rs.getString("commune_code"),
