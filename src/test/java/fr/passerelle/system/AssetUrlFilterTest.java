@@ -59,6 +59,17 @@ class AssetUrlFilterTest {
     }
 
     @Test
+    void anAssetsAddressIsLookedUpOnceForEveryPage() throws Exception {
+        for (int page = 0; page < 3; page++) {
+            HttpServletResponse response = encodingResponse(new MockHttpServletRequest("GET", "/officer"));
+            assertThat(response.encodeURL("/css/app.css")).isEqualTo("/css/app-0123.css");
+            assertThat(response.encodeURL("/css/missing.css")).isEqualTo("/css/missing.css");
+        }
+
+        assertThat(resolver.asked).containsExactly("app.css", "missing.css");
+    }
+
+    @Test
     void theContextPathComesFirst() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/passerelle/officer");
         request.setContextPath("/passerelle");
