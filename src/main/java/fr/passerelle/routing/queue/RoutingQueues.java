@@ -131,21 +131,42 @@ public class RoutingQueues {
                 .single();
     }
 
-    /** @throws NotFoundException when the user is not a provider */
+    /**
+     * The provider's home page figures, each read with {@link CappedCounts}: a provider's accepted offers pile up over
+     * the years (a busy service's thousands were read and joined to their referrals at each view).
+     *
+     * @throws NotFoundException when the user is not a provider
+     */
     @Transactional(readOnly = true)
     public ProviderCounts providerCounts(CurrentUser provider) {
         requireRole(provider, Role.PROVIDER);
-        return jdbc.sql("""
-                        select count(*) filter (where o.status = 'PENDING'),
-                               count(*) filter (where o.status = 'ACCEPTED' and r.status = 'CARE_ARRANGED'
-                                                and coalesce(r.last_day, r.first_day) >= :today)
-                        from offer o join referral r on r.id = o.referral_id
-                        where o.provider_organisation_id = :organisation and o.status in ('PENDING', 'ACCEPTED')""")
+        return jdbc.sql("select " + CappedCounts.of(PROVIDER_PENDING) + ", " + CappedCounts.of("""
+                        select 1 from offer o join referral r on r.id = o.referral_id
+                        where o.provider_organisation_id = :organisation and o.status = 'ACCEPTED'
+                          and r.status = 'CARE_ARRANGED' and coalesce(r.last_day, r.first_day) >= :today"""))
                 .param("organisation", provider.getOrganisationId())
                 .param("today", Date.valueOf(LocalDate.now(clock)))
                 .query((rs, n) -> new ProviderCounts(rs.getLong(1), rs.getLong(2)))
                 .single();
     }
+
+    /**
+     * The offers waiting for the provider's answer, read with {@link CappedCounts} from {@code offer_provider_queue_idx}:
+     * the offers page's tab, which needs no other figure.
+     *
+     * @throws NotFoundException when the user is not a provider
+     */
+    @Transactional(readOnly = true)
+    public long providerPendingCount(CurrentUser provider) {
+        requireRole(provider, Role.PROVIDER);
+        return jdbc.sql("select " + CappedCounts.of(PROVIDER_PENDING))
+                .param("organisation", provider.getOrganisationId())
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String PROVIDER_PENDING = """
+            select 1 from offer o where o.provider_organisation_id = :organisation and o.status = 'PENDING'""";
 
     /**
      * The département's eligible referrals: those back after a decline or an expiry first, then emergencies, then

@@ -72,7 +72,7 @@ class ProviderOfferController {
         model.addAttribute("status", status);
         model.addAttribute("tabs", TABS);
         model.addAttribute("page", views.forProvider(provider, status, page));
-        model.addAttribute("counts", queues.providerCounts(provider));
+        model.addAttribute("pendingCount", queues.providerPendingCount(provider));
         return LIST_VIEW;
     }
 
