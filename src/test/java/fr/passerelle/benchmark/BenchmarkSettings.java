@@ -25,8 +25,10 @@ import java.util.Locale;
  * @param writeClients concurrent virtual users running the write journey
  * @param journeys write journeys measured in all (after the writes' warm-up)
  * @param writeWarmUpRounds rounds of warm-up journeys (five per write client each) before the writes are measured;
- *        with {@code metricsPassword}, they go on up to {@code maxWarmUpRounds} while the server's JIT compiler is
- *        still busy
+ *        with {@code metricsPassword}, they go on up to {@code maxWriteWarmUpRounds} while the server's JIT compiler
+ *        is still busy
+ * @param maxWriteWarmUpRounds bound on the writes' warm-up rounds: each journey leaves a referral arranged this week
+ *        in the same département for the same service, which later runs' pages read
  * @param writeTimeLimit the write phase stops there, journeys done or not
  * @param advisorDeepPage query string of the advisor's list deep page; blank: page 1,000, reached by following the
  *        list's "next page" links from the first
@@ -38,7 +40,8 @@ import java.util.Locale;
 record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRounds, int maxWarmUpRounds,
         String metricsUsername, String metricsPassword, Duration duration,
         int maxRequests,
-        int writeClients, int journeys, int writeWarmUpRounds, Duration writeTimeLimit, String password,
+        int writeClients, int journeys, int writeWarmUpRounds, int maxWriteWarmUpRounds,
+        Duration writeTimeLimit, String password,
         String officer, String advisor, String provider, String admin, String advisorDeepPage,
         Long routingReferralId, String commune,
         String providerName, String only) {
@@ -57,6 +60,7 @@ record BenchmarkSettings(URI baseUrl, int clients, Duration warmUp, int warmUpRo
                 number("writeClients", 8),
                 number("journeys", 80),
                 number("writeWarmUpRounds", 4),
+                number("maxWriteWarmUpRounds", 8),
                 Duration.ofSeconds(number("writeSeconds", 120)),
                 text("password", "demo-passerelle"),
                 text("officer", "agent.caf"),

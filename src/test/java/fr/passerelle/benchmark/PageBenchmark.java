@@ -244,7 +244,7 @@ class PageBenchmark {
         JitCompilerWatch jit = JitCompilerWatch.of(settings);
         boolean jitBusy = jit.watching();
         int rounds = 0;
-        while (rounds < settings.writeWarmUpRounds() || jitBusy && rounds < settings.maxWarmUpRounds()) {
+        while (rounds < settings.writeWarmUpRounds() || jitBusy && rounds < settings.maxWriteWarmUpRounds()) {
             rounds++;
             long start = System.nanoTime();
             jit.start();
