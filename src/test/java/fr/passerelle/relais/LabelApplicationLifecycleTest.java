@@ -3,6 +3,7 @@ package fr.passerelle.relais;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,10 @@ class LabelApplicationLifecycleTest {
     @Autowired
     RelaisFixtures fixtures;
 
+    /** The application's clock (Paris): between 23:00 and midnight UTC, the machine's date is the day before. */
+    @Autowired
+    Clock clock;
+
     @Autowired
     LabelApplications applications;
 
@@ -79,7 +84,7 @@ class LabelApplicationLifecycleTest {
         assertThat(advised.getStatus()).isEqualTo(LabelApplicationStatus.AWAITING_DECISION);
         assertThat(advised.getOpinion()).isEqualTo(Opinion.FAVOURABLE);
 
-        LocalDate from = LocalDate.now();
+        LocalDate from = LocalDate.now(clock);
         AvipLabel label = applications.grant(admin, filed.getId(), advised.getVersion(), from, from.plusYears(2));
 
         LabelApplication granted = applications.forAdmin(admin, filed.getId());
@@ -148,7 +153,7 @@ class LabelApplicationLifecycleTest {
     @Test
     void twoGrantsAtOnceMakeOneLabel() throws Exception {
         LabelApplication filed = fixtures.applied(childminderAccount);
-        LocalDate from = LocalDate.now();
+        LocalDate from = LocalDate.now(clock);
         List<Boolean> results = race(4, () -> {
             try {
                 applications.grant(admin, filed.getId(), filed.getVersion(), from, from.plusYears(1));
@@ -166,7 +171,7 @@ class LabelApplicationLifecycleTest {
     @Test
     void grantDatesFollowTheDatePolicy() {
         LabelApplication filed = fixtures.applied(childminderAccount);
-        LocalDate from = LocalDate.now();
+        LocalDate from = LocalDate.now(clock);
         assertThatThrownBy(() -> applications.grant(admin, filed.getId(), filed.getVersion(), from,
                 from.plusYears(6))).isInstanceOf(RejectedChangeException.class)
                 .extracting(ex -> ((RejectedChangeException) ex).getMessageCode()).isEqualTo("dates.label.tooLong");
@@ -187,7 +192,7 @@ class LabelApplicationLifecycleTest {
 
     @Test
     void theFacilitatorIsToldOnceOfALabelLapsingWithinSixtyDays() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         registry.grantLabel(admin, childminder.getId(), 0, today.minusYears(1), today.plusDays(59));
         Childminder later = fixtures.childminder(admin, RelaisFixtures.EVRY);
         registry.grantLabel(admin, later.getId(), 0, today.minusYears(1), today.plusDays(61));
