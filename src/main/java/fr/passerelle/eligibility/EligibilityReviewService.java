@@ -75,7 +75,10 @@ public class EligibilityReviewService {
         Specification<Referral> specification = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("departementCode"), officer.getDepartementCode()));
-            where.add(cb.equal(root.get("status"), filter.getStatus()));
+            // The status written in the statement rather than bound: a few referrals wait in a status where most
+            // have left it, and with the status as a parameter PostgreSQL planned the statements again at every
+            // view (0.4 ms of planning for 0.25 ms of work, the national data).
+            where.add(cb.equal(root.get("status"), cb.literal(filter.getStatus())));
             where.add(cb.isNotNull(root.get("submittedAt")));
             if (filter.getNeed() != null) {
                 where.add(cb.equal(root.get("need"), filter.getNeed()));

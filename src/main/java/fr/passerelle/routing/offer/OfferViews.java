@@ -95,13 +95,13 @@ public class OfferViews {
         long total = jdbc.sql("select count(*) from offer where provider_organisation_id = ? and status = ?")
                 .param(provider.getOrganisationId()).param(status.name())
                 .query(Long.class).single();
+        // The status (an enum's name), limit and offset written in the statement: as parameters, the statement
+        // was planned again at every view, its generic plan priced for any status and an unknown limit (0.7 ms of
+        // planning for 0.02 ms of work, the national data).
         return SqlPages.page(page, PAGE_SIZE, total, (limit, offset) -> jdbc.sql(PROVIDER_OFFER + """
-                        where o.provider_organisation_id = :organisation and o.status = :status
-                        order by\s""" + order + " limit :limit offset :offset")
+                        where o.provider_organisation_id = :organisation and o.status = '%s'
+                        order by %s limit %d offset %d""".formatted(status.name(), order, limit, offset))
                 .param("organisation", provider.getOrganisationId())
-                .param("status", status.name())
-                .param("limit", limit)
-                .param("offset", offset)
                 .query((rs, n) -> providerOffer(rs))
                 .list());
     }
