@@ -200,7 +200,9 @@ public class CommuneDirectory {
         };
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One statement: no transaction of its own (a caller's is joined), as {@link #findAllByInseeCodes}.
+     */
     public Optional<Commune> findByInseeCode(String inseeCode) {
         if (inseeCode == null) {
             return Optional.empty();
@@ -211,8 +213,11 @@ public class CommuneDirectory {
                 .optional();
     }
 
-    /** For showing many referrals at once without N+1: one query. Unknown codes are left out of the map. */
-    @Transactional(readOnly = true)
+    /**
+     * For showing many referrals at once without N+1: one query. Unknown codes are left out of the map. One
+     * statement needs no transaction of its own: a list page called it after its own, a read-only transaction's begin
+     * and commit more a view (a caller's is joined).
+     */
     public Map<String, Commune> findAllByInseeCodes(Collection<String> inseeCodes) {
         String[] codes = inseeCodes.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
         if (codes.length == 0) {

@@ -12,7 +12,6 @@ import fr.passerelle.routing.matching.Candidate;
 import fr.passerelle.routing.matching.Route;
 import fr.passerelle.routing.offer.AutomaticHandOn;
 import fr.passerelle.routing.offer.OfferService;
-import fr.passerelle.routing.queue.RoutingQueues;
 import fr.passerelle.routing.refusal.CandidateExcludedException;
 import fr.passerelle.routing.refusal.RoutingException;
 import fr.passerelle.routing.web.OfficerRoutingPages.RoutingPage;
@@ -54,18 +53,16 @@ class OfficerRoutingController {
     private static final String ROUTING_VIEW = "routing/officer-routing";
 
     private final OfficerRoutingPages pages;
-    private final RoutingQueues queues;
     private final OfferService offers;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final AutomaticHandOn handOn;
 
-    OfficerRoutingController(OfficerRoutingPages pages, RoutingQueues queues, OfferService offers,
+    OfficerRoutingController(OfficerRoutingPages pages, OfferService offers,
             MessageSource messages, ApplicationEventPublisher events, AutomaticHandOn handOn) {
         this.handOn = handOn;
         this.events = events;
         this.pages = pages;
-        this.queues = queues;
         this.offers = offers;
         this.messages = messages;
     }
@@ -80,9 +77,10 @@ class OfficerRoutingController {
             @RequestParam(defaultValue = "0") int offersPage, @RequestParam(defaultValue = "0") int carePage,
             Model model) {
         // Each list clamps its own page number to its last page (system.Pages).
-        model.addAttribute("toRoute", queues.toRoute(officer, page));
-        model.addAttribute("pending", queues.pendingOffers(officer, offersPage));
-        model.addAttribute("arranged", pages.careArrangedThisWeek(officer, carePage));
+        OfficerRoutingPages.QueuesPage lists = pages.queues(officer, page, offersPage, carePage);
+        model.addAttribute("toRoute", lists.toRoute());
+        model.addAttribute("pending", lists.pending());
+        model.addAttribute("arranged", lists.arranged());
         return "routing/officer-queues";
     }
 

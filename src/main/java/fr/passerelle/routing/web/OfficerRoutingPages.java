@@ -28,6 +28,8 @@ import fr.passerelle.routing.offer.HandOnChain;
 import fr.passerelle.routing.offer.OfferViews;
 import fr.passerelle.routing.offer.ReferralOffer;
 import fr.passerelle.routing.queue.RoutingQueues;
+import fr.passerelle.routing.queue.RoutingQueues.PendingOffer;
+import fr.passerelle.routing.queue.RoutingQueues.ReferralToRoute;
 import fr.passerelle.routing.queue.SqlPages;
 import fr.passerelle.system.NotFoundException;
 import fr.passerelle.territory.Commune;
@@ -40,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the officer's routing pages read, in one read-only transaction each: the referral's need, its candidates
- * while it waits to be routed, and its offers; and the care arranged this week. Scoped like the eligibility review:
+ * while it waits to be routed, and its offers; and the routing queues with the care arranged this week. Scoped like the eligibility review:
  * a referral of the officer's département that was sent to the Caf, and found eligible at some point.
  */
 @Service
@@ -77,12 +79,17 @@ public class OfficerRoutingPages {
         }
     }
 
+    /** The routing queues' page: its three lists, each at its own page number. */
+    public record QueuesPage(Page<ReferralToRoute> toRoute, Page<PendingOffer> pending, Page<ArrangedCare> arranged) {
+    }
+
     /** An arranged care starting this week, for the officer's home page figure. */
     public record ArrangedCare(long referralId, CareNeed need, String communeName, LocalDate firstDay, LocalDate lastDay,
             ProviderKind providerKind, String providerName) {
     }
 
     private final ReferralRepository referrals;
+    private final RoutingQueues queues;
     private final CandidateSearch candidates;
     private final OfferViews offers;
     private final CommuneDirectory communes;
@@ -90,9 +97,10 @@ public class OfficerRoutingPages {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OfficerRoutingPages(ReferralRepository referrals, CandidateSearch candidates, OfferViews offers,
-            CommuneDirectory communes, AutomaticHandOn handOn, JdbcClient jdbc, Clock clock) {
+    OfficerRoutingPages(ReferralRepository referrals, RoutingQueues queues, CandidateSearch candidates,
+            OfferViews offers, CommuneDirectory communes, AutomaticHandOn handOn, JdbcClient jdbc, Clock clock) {
         this.referrals = referrals;
+        this.queues = queues;
         this.candidates = candidates;
         this.offers = offers;
         this.communes = communes;
@@ -146,6 +154,16 @@ public class OfficerRoutingPages {
         if (!found) {
             throw new NotFoundException();
         }
+    }
+
+    /**
+     * The routing queues' three lists in one read-only transaction: each in a transaction of its own was two more
+     * transactions' begin and commit (and JPA sessions) a view.
+     */
+    @Transactional(readOnly = true)
+    QueuesPage queues(CurrentUser officer, int page, int offersPage, int carePage) {
+        return new QueuesPage(queues.toRoute(officer, page), queues.pendingOffers(officer, offersPage),
+                careArrangedThisWeek(officer, carePage));
     }
 
     /**

@@ -93,7 +93,7 @@ class RoutingLockConflictTest {
     }
 
     private OfficerRoutingController officerController() {
-        return new OfficerRoutingController(mock(OfficerRoutingPages.class), mock(RoutingQueues.class), offers,
+        return new OfficerRoutingController(mock(OfficerRoutingPages.class), offers,
                 mock(MessageSource.class), mock(ApplicationEventPublisher.class), mock(AutomaticHandOn.class));
     }
 
