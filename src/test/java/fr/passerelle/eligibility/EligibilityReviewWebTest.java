@@ -272,6 +272,9 @@ class EligibilityReviewWebTest {
         // unread count in the header (NotificationBell).
         assertThat(fullPage).isEqualTo(oneRow + 1);
         assertThat(fullPage).isLessThanOrEqualTo(5); // with the session check and the bell
+        // The rows and the count in the queue's read-only transaction; the communes' names read alone.
+        assertThat(statements.countTransactions(() -> mvc.perform(get("/officer/queue").with(user(busyOfficer)))
+                .andExpect(status().isOk()))).isEqualTo(1);
     }
 
     // --- The decision -------------------------------------------------------------------------------------------

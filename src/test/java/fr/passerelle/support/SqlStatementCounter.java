@@ -30,6 +30,8 @@ public class SqlStatementCounter implements BeanPostProcessor {
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement",
             "prepareCall");
 
+    private static final Set<String> ENDS_TRANSACTION = Set.of("commit", "rollback");
+
     private final ThreadLocal<long[]> recording = new ThreadLocal<>();
 
     /** How many statements {@code action} prepared or created, but the session store's. */
@@ -42,9 +44,18 @@ public class SqlStatementCounter implements BeanPostProcessor {
         return record(action)[1];
     }
 
-    /** The statements {@code action} prepared or created: the page's, then the session store's. */
+    /**
+     * How many transactions ran statements of {@code action}, but the session store's: commits (and rollbacks) of a
+     * connection that prepared or created such a statement since its last one. A statement run outside a transaction
+     * (auto-commit) is not one.
+     */
+    public long countTransactions(Action action) throws Exception {
+        return record(action)[2];
+    }
+
+    /** What {@code action} did: the page's statements, the session store's, the page's transactions. */
     private long[] record(Action action) throws Exception {
-        long[] counter = new long[2];
+        long[] counter = new long[3];
         recording.set(counter);
         try {
             action.run();
@@ -89,11 +100,21 @@ public class SqlStatementCounter implements BeanPostProcessor {
         }
 
         private Connection counting(Connection connection) {
+            // Whether the connection's current transaction prepared or created one of the page's statements.
+            boolean[] pageStatements = new boolean[1];
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         long[] counter = recording.get();
                         if (counter != null && STATEMENT_FACTORIES.contains(method.getName())) {
-                            counter[isSessionStore(args) ? 1 : 0]++;
+                            boolean sessionStore = isSessionStore(args);
+                            counter[sessionStore ? 1 : 0]++;
+                            pageStatements[0] |= !sessionStore && !connection.getAutoCommit();
+                        }
+                        if (ENDS_TRANSACTION.contains(method.getName()) && (args == null || args.length == 0)) {
+                            if (counter != null && pageStatements[0]) {
+                                counter[2]++;
+                            }
+                            pageStatements[0] = false;
                         }
                         try {
                             return method.invoke(connection, args);

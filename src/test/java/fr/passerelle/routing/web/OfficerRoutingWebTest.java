@@ -564,6 +564,9 @@ class OfficerRoutingWebTest {
         assertThat(pageMany).isEqualTo(pageOne);
         // Three lists of two statements, the session check and the bell's unread count.
         assertThat(queuesOne).isLessThanOrEqualTo(8);
+        // The three lists in one read-only transaction (the session check and the count each run alone).
+        assertThat(statements.countTransactions(() -> mvc.perform(get("/officer/routing").with(user(principal)))
+                .andExpect(status().isOk()))).isEqualTo(1);
         // The routing page: one more for the automatic hand-on's chain (referral, Caf setting and chain at once).
         assertThat(pageOne).isLessThanOrEqualTo(12);
     }
