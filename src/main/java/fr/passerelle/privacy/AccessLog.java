@@ -33,14 +33,16 @@ public class AccessLog {
         this.clock = clock;
     }
 
+    // The writes below are one statement each, atomic alone: no transaction of their own (a caller's is joined).
+    // The pages record their views after their read-only transaction, and a transaction more a view (begun, a JPA
+    // session opened, committed) was a few percent of a candidates page.
+
     @EventListener
-    @Transactional
     void on(ReferralViewed event) {
         record(List.of(event.referralId()), event.viewerId(), AccessedPage.valueOf(event.page()));
     }
 
     @EventListener
-    @Transactional
     void on(ParentContactViewed event) {
         jdbc.sql("""
                         insert into referral_access (referral_id, viewer_id, accessed_at, page)
@@ -49,7 +51,6 @@ public class AccessLog {
     }
 
     /** Records that {@code viewerId} saw these referrals' personal data on {@code page}. */
-    @Transactional
     public void record(Collection<Long> referralIds, long viewerId, AccessedPage page) {
         if (referralIds.isEmpty()) {
             return;
