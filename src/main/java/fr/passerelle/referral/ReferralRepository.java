@@ -32,6 +32,14 @@ public interface ReferralRepository extends JpaRepository<Referral, Long>, JpaSp
             left join fetch r.consentCollectedBy left join fetch r.children where r.id = :id""")
     Optional<Referral> findDetailedById(Long id);
 
+    /**
+     * A referral with its children only, in one statement, for a page that names nobody of the referral's
+     * organisation (the routing page): its organisation and two users, joined and loaded as entities at every view,
+     * were never read there.
+     */
+    @Query("select r from Referral r left join fetch r.children where r.id = :id")
+    Optional<Referral> findWithChildrenById(Long id);
+
     /** The timeline with who did what and for which organisation, in one statement; system moves have no actor. */
     @Query("""
             select t from ReferralTransition t left join fetch t.actor a left join fetch a.organisation

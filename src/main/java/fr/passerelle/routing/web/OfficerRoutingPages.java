@@ -119,7 +119,7 @@ public class OfficerRoutingPages {
         if (officer.getRole() != Role.CAF_OFFICER) {
             throw new NotFoundException();
         }
-        Referral referral = referrals.findDetailedById(referralId).orElseThrow(NotFoundException::new);
+        Referral referral = referrals.findWithChildrenById(referralId).orElseThrow(NotFoundException::new);
         boolean routedOnce = ROUTED.contains(referral.getStatus())
                 || referral.getStatus() == ReferralStatus.WITHDRAWN && referral.getRoutingQueuedAt() != null;
         if (!officer.getDepartementCode().equals(referral.getDepartementCode()) || referral.getSubmittedAt() == null
