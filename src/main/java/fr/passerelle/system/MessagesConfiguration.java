@@ -7,7 +7,11 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +26,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * number, {@code MessageFormat} makes a new {@code NumberFormat} at every call, which was two thirds of the time spent
  * formatting messages in a profile of the routing queue (a referral's number on each of its sixty rows; 6 % of the
  * page). Each message's format here keeps one per argument, used under the lock Spring already takes on the message's
- * format; the text is the same.
+ * format; the text is the same. A message's text is read from one map per bundle rather than asked of the bundle and
+ * of its parents twice (whether it has the key, then its value): 3.6 % of the routing queue in a profile.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagesConfiguration {
@@ -35,7 +40,7 @@ class MessagesConfiguration {
 
     @Bean
     MessageSource messageSource(MessageSourceProperties properties) {
-        ResourceBundleMessageSource messages = new ReusingNumberFormats();
+        ResourceBundleMessageSource messages = new ApplicationMessages();
         messages.setBasenames(properties.getBasename().toArray(String[]::new));
         if (properties.getEncoding() != null) {
             messages.setDefaultEncoding(properties.getEncoding().name());
@@ -49,8 +54,36 @@ class MessagesConfiguration {
         return messages;
     }
 
-    /** Gives each argument without a format of its own (a plain {@code {0}}) a {@link PlainArgument}. */
-    static final class ReusingNumberFormats extends ResourceBundleMessageSource {
+    /**
+     * Gives each argument without a format of its own (a plain {@code {0}}) a {@link PlainArgument}, and reads the
+     * texts of a bundle that is never reloaded (no {@code spring.messages.cache-duration}) from a map of its own and
+     * its parents' keys, made at its first message. There is one such map per bundle, not per locale: every locale
+     * without messages of its own (a language cookie can name any) is given the same bundle.
+     */
+    static final class ApplicationMessages extends ResourceBundleMessageSource {
+
+        private final Map<ResourceBundle, Map<String, String>> texts = new ConcurrentHashMap<>();
+
+        @Override
+        protected String getStringOrNull(ResourceBundle bundle, String key) {
+            if (getCacheMillis() >= 0) {
+                return super.getStringOrNull(bundle, key);
+            }
+            return texts.computeIfAbsent(bundle, ApplicationMessages::textsOf).get(key);
+        }
+
+        private static Map<String, String> textsOf(ResourceBundle bundle) {
+            Map<String, String> texts = new HashMap<>();
+            for (String key : bundle.keySet()) {
+                texts.put(key, bundle.getString(key));
+            }
+            return Map.copyOf(texts);
+        }
+
+        /** How many bundles' texts are kept (for the tests). */
+        int bundlesKept() {
+            return texts.size();
+        }
 
         @Override
         protected MessageFormat createMessageFormat(String message, Locale locale) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 import fr.passerelle.support.TestMessages;
 
@@ -15,8 +16,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class MessagesConfigurationTest {
 
     private final ResourceBundleMessageSource spring = TestMessages.source();
-    private final ResourceBundleMessageSource ours =
-            TestMessages.configure(new MessagesConfiguration.ReusingNumberFormats());
+    private final MessagesConfiguration.ApplicationMessages ours =
+            TestMessages.configure(new MessagesConfiguration.ApplicationMessages());
 
     @Test
     void everyKindOfArgumentIsWrittenAsMessageFormatWritesIt() {
@@ -61,5 +62,26 @@ class MessagesConfigurationTest {
             assertThat(ours.getMessage("routing.officer.referral", new Object[] {60466L}, Locale.FRENCH))
                     .isEqualTo(spring.getMessage("routing.officer.referral", new Object[] {60466L}, Locale.FRENCH));
         }
+    }
+
+    @Test
+    void everyTextReadsAsSpringReadsIt() {
+        for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+            ResourceBundle bundle = ResourceBundle.getBundle("messages", locale);
+            for (String code : bundle.keySet()) {
+                assertThat(ours.getMessage(code, null, locale)).as("%s %s", locale, code)
+                        .isEqualTo(spring.getMessage(code, null, locale));
+            }
+            assertThat(ours.getMessage("no.such.message", null, "absent", locale)).isEqualTo("absent");
+        }
+    }
+
+    @Test
+    void localesWithoutMessagesOfTheirOwnShareOneBundlesTexts() {
+        for (String tag : List.of("fr", "fr-FR", "fr-CA", "xx", "zz-ZZ", "de", "en", "en-GB")) {
+            ours.getMessage("routing.officer.referral", new Object[] {1L}, Locale.forLanguageTag(tag));
+            ours.getMessage("app.name", null, Locale.forLanguageTag(tag));
+        }
+        assertThat(ours.bundlesKept()).isEqualTo(2);
     }
 }
