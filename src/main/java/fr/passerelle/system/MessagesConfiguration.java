@@ -27,7 +27,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * formatting messages in a profile of the routing queue (a referral's number on each of its sixty rows; 6 % of the
  * page). Each message's format here keeps one per argument, used under the lock Spring already takes on the message's
  * format; the text is the same. A message's text is read from one map per bundle rather than asked of the bundle and
- * of its parents twice (whether it has the key, then its value): 3.6 % of the routing queue in a profile.
+ * of its parents twice (whether it has the key, then its value): 1.7 % of the routing queue in a profile, 0.1 % after.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagesConfiguration {
