@@ -42,8 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the officer's routing pages read, in one read-only transaction each: the referral's need, its candidates
- * while it waits to be routed, and its offers; and the routing queues with the care arranged this week. Scoped like the eligibility review:
- * a referral of the officer's département that was sent to the Caf, and found eligible at some point.
+ * while it waits to be routed, and its offers; and the routing queues with the care arranged this week. Scoped like
+ * the eligibility review: a referral of the officer's département that was sent to the Caf, and found eligible at
+ * some point.
  */
 @Service
 public class OfficerRoutingPages {
